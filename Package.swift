@@ -1,0 +1,100 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Every target is built the same way: Swift 6 language mode plus the upcoming features that keep
+/// module boundaries honest (explicit `any`, explicit imports for what a file uses).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ReportDesk",
+    products: [
+        .executable(name: "reportdesk", targets: ["reportdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "ReportDeskCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReportDeskStore",
+            dependencies: [
+                "ReportDeskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReportDeskInterpreter",
+            dependencies: ["ReportDeskCore", "ReportDeskStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReportDeskCommands",
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskInterpreter"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReportDeskRPC",
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReportDeskREPL",
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "CLibEdit"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "reportdesk",
+            dependencies: [
+                "ReportDeskCore", "ReportDeskInterpreter", "ReportDeskCommands",
+                "ReportDeskRPC", "ReportDeskREPL",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ReportDeskTesting",
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskInterpreter", "ReportDeskCommands"],
+            path: "Tests/ReportDeskTesting",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportDeskCoreTests",
+            dependencies: ["ReportDeskCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportDeskStoreTests",
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportDeskInterpreterTests",
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskCommands", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportDeskRPCTests",
+            dependencies: ["ReportDeskCore", "ReportDeskRPC", "ReportDeskInterpreter", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["reportdesk", "ReportDeskCore", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,50 @@
+import ReportDeskCore
+import ReportDeskInterpreter
+import ReportDeskStore
+
+/// The parameters and behaviour `resolve` and `dismiss` share (R5).
+enum Processing {
+    static let note = Param.text("note", help: "a line to add to the report's note", maximumLength: FieldLimits.note)
+
+    static let parameters = [ReportTargets.id.spec, ReportTargets.ids.spec, note.spec, ConcurrencyParameters.ifVersion.spec]
+
+    static func run(as outcome: ReportStatus, _ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+        let (references, single) = try ReportTargets.references(arguments)
+        let verb = outcome == .resolved ? "resolve" : "dismiss"
+        try ReportChange.confirmBulk(references, verb: verb, in: context)
+        let addition = try arguments.value(note)
+        let now = context.now
+        return try ReportChange.apply(references, single: single, ifVersion: try arguments.value(ConcurrencyParameters.ifVersion),
+                                      verb: verb, in: context) { report, _ in
+            try report.process(as: outcome, at: now, note: addition)
+        }
+    }
+}
+
+/// `resolve`: marks pending reports resolved.
+enum ResolveCommand: Command {
+    static let spec = CommandSpec(
+        "resolve", topic: .handling,
+        summary: "Mark pending reports resolved",
+        discussion: "Only pending reports can be resolved; with ids, either all change or none does.",
+        examples: ["resolve 17 --note \"refund sent\"", "resolve --ids 3,5,9", "resolve 17 --if-version 42"],
+        parameters: Processing.parameters, result: .reportOrList, mutates: true)
+
+    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+        try Processing.run(as: .resolved, arguments, in: context)
+    }
+}
+
+/// `dismiss`: marks pending reports dismissed.
+enum DismissCommand: Command {
+    static let spec = CommandSpec(
+        "dismiss", topic: .handling,
+        summary: "Mark pending reports dismissed",
+        discussion: "Only pending reports can be dismissed; with ids, either all change or none does.",
+        examples: ["dismiss 18 --note \"not reproducible\"", "dismiss --ids 4,6"],
+        parameters: Processing.parameters, result: .reportOrList, mutates: true)
+
+    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+        try Processing.run(as: .dismissed, arguments, in: context)
+    }
+}

@@ -1,0 +1,34 @@
+import ReportDeskCore
+import ReportDeskInterpreter
+import ReportDeskStore
+
+/// The common path of every command that changes existing reports: one write, the `ifVersion`
+/// check per report (R12), the change itself, and one version summarised by verb and keys.
+enum ReportChange {
+    static func apply(_ references: [ReportReference], single: Bool, ifVersion: Int?, verb: String,
+                      in context: CommandContext,
+                      _ change: (inout Report, StoreTransaction) throws -> Void) throws -> JSONValue {
+        let written = try context.write { transaction -> [Report] in
+            var saved: [Report] = []
+            for reference in references {
+                let before = try transaction.report(reference)
+                try transaction.check(before, ifVersion: ifVersion)
+                var after = before
+                try change(&after, transaction)
+                saved.append(after == before ? before : try transaction.save(after, replacing: before))
+            }
+            transaction.summary = "\(verb) \(ReportTargets.summary(saved.map(\.key)))"
+            return saved
+        }
+        return ReportTargets.result(written.value, single: single, version: written.version, now: context.now)
+    }
+
+    /// Asks before changing many reports from the REPL (issue on the REPL: confirmation).
+    static func confirmBulk(_ references: [ReportReference], verb: String, in context: CommandContext) throws {
+        guard references.count > 3 else { return }
+        let shown = references.prefix(12).map(\.description) + (references.count > 12 ? ["…"] : [])
+        guard context.interaction.confirm("\(verb) \(references.count) reports?", details: shown) else {
+            throw DeskError(.requestCancelled, "\(verb) cancelled; nothing was changed")
+        }
+    }
+}

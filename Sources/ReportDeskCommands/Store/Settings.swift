@@ -1,0 +1,89 @@
+import ReportDeskCore
+import ReportDeskInterpreter
+import ReportDeskStore
+
+/// The settings a desk keeps; each is checked when set.
+enum Settings {
+    /// The developer's email, which may be shared with users who appeal (R10).
+    static let contactEmail = "contactEmail"
+
+    static let known: [(name: String, help: String)] = [
+        (contactEmail, "the developer's contact email, which may be shared with users who appeal"),
+    ]
+
+    static func validate(_ name: String, _ value: String) throws -> JSONValue {
+        switch name {
+        case contactEmail:
+            let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+                  value.count <= 254, !value.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 32 } == true }) else {
+                throw DeskError.invalidParams(field: "value", "contactEmail must be an email address such as dev@example.com")
+            }
+            return .string(value)
+        default:
+            throw unknown(name)
+        }
+    }
+
+    static func unknown(_ name: String) -> DeskError {
+        let names = known.map(\.name)
+        let hint = Suggestion.closest(to: name, among: names).map { "; did you mean \($0)?" } ?? ""
+        return DeskError.invalidParams(field: "name", "unknown setting \(quoted(name))\(hint); settings: \(names.joined(separator: ", "))")
+    }
+
+    /// Every known setting with its value (null when unset).
+    static func json(_ store: Store) throws -> JSONValue {
+        .object(JSONObject(try known.map { ($0.name, try store.setting($0.name) ?? .null) }))
+    }
+}
+
+/// `config get`: the desk's settings.
+enum ConfigGetCommand: Command {
+    static let name = Param.text("name", help: "one setting; all when left out", positional: true, maximumLength: 100, completion: .settings)
+
+    static let spec = CommandSpec(
+        "config get", topic: .store,
+        summary: "Show the desk's settings",
+        examples: ["config get", "config get contactEmail"],
+        parameters: [name.spec],
+        result: .fields(Schemas.object(["contactEmail": ["type": ["string", "null"]]], optional: ["contactEmail"])),
+        mutates: false)
+
+    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+        let store = try context.store()
+        guard let wanted = try arguments.value(name) else { return try Settings.json(store) }
+        guard Settings.known.contains(where: { $0.name == wanted }) else { throw Settings.unknown(wanted) }
+        return .object(JSONObject([(wanted, try store.setting(wanted) ?? .null)]))
+    }
+}
+
+/// `config set`: changes a setting; a change of the store, so a version.
+enum ConfigSetCommand: Command {
+    static let name = Param.text("name", help: "the setting (contactEmail)", positional: true, required: true,
+                                 maximumLength: 100, completion: .settings)
+    static let value = Param.text("value", help: "its new value; an empty value clears it", positional: true, required: true,
+                                  maximumLength: 1000)
+
+    static let spec = CommandSpec(
+        "config set", topic: .store,
+        summary: "Change a setting (the contact email shared with appealing users)",
+        examples: ["config set contactEmail dev@example.com"],
+        parameters: [name.spec, value.spec],
+        result: .fields(Schemas.object(["contactEmail": ["type": ["string", "null"]], "version": ["type": "integer"]],
+                                       optional: ["contactEmail"])),
+        mutates: true)
+
+    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+        let settingName = try arguments.required(name)
+        let text = try arguments.required(value)
+        guard Settings.known.contains(where: { $0.name == settingName }) else { throw Settings.unknown(settingName) }
+        let newValue = text.isEmpty ? nil : try Settings.validate(settingName, text)
+        let written = try context.write { transaction in
+            try transaction.setSetting(settingName, to: newValue)
+            transaction.summary = newValue == nil ? "clear setting \(settingName)" : "set \(settingName)"
+        }
+        guard case .object(var object) = try Settings.json(context.store()) else { return .null }
+        object["version"] = .int(written.version)
+        return .object(object)
+    }
+}

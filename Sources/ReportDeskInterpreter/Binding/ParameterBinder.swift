@@ -1,0 +1,64 @@
+package import ReportDeskCore
+
+/// The one binder every front end goes through (STYLE 3): it takes a bag of named JSON values and
+/// rejects unknown, missing and mistyped parameters with -32602 naming the field.
+package enum ParameterBinder {
+    package static func bind(_ params: JSONValue?, to spec: CommandSpec, context: BindingContext) throws(DeskError) -> Arguments {
+        let named = try namedValues(params, spec: spec)
+        var bound = JSONObject()
+        for (name, value) in named {
+            guard let parameter = spec.parameter(named: name) else {
+                let accepted = spec.parameters.map(\.name)
+                let hint = Suggestion.closest(to: name, among: accepted).map { "; did you mean \($0)?" } ?? ""
+                throw DeskError.invalidParams(
+                    field: name,
+                    "unknown parameter \(name) for \(spec.name)\(hint); accepted: \(accepted.isEmpty ? "none" : accepted.joined(separator: ", "))",
+                    extra: [("accepted", .array(accepted.map(JSONValue.string)))])
+            }
+            if value.isNull { continue }
+            guard let accepted = parameter.type.accept(value) else {
+                throw DeskError.invalidParams(
+                    field: name, "\(name) must be \(parameter.type.expectation); got \(describe(value))",
+                    extra: [("expected", parameter.type.schema)])
+            }
+            bound[name] = accepted
+        }
+        for parameter in spec.parameters where bound[parameter.name] == nil {
+            if let defaultValue = parameter.defaultValue {
+                bound[parameter.name] = defaultValue
+            } else if parameter.isRequired {
+                throw DeskError.invalidParams(field: parameter.name,
+                                              "missing required parameter \(parameter.name) (\(parameter.flag)) for \(spec.name); usage: \(spec.usage)")
+            }
+        }
+        return Arguments(values: bound, context: context)
+    }
+
+    /// Params by name (an object) or by position (an array, in the order of the positional
+    /// parameters, then the others as declared).
+    private static func namedValues(_ params: JSONValue?, spec: CommandSpec) throws(DeskError) -> JSONObject {
+        switch params {
+        case nil, .null?:
+            return JSONObject()
+        case .object(let object)?:
+            return object
+        case .array(let items)?:
+            let order = spec.positionalParameters + spec.parameters.filter { !$0.isPositional }
+            guard items.count <= order.count else {
+                throw DeskError.invalidParams(field: "params", "\(spec.method) takes at most \(order.count) parameters by position (\(order.map(\.name).joined(separator: ", "))); got \(items.count)")
+            }
+            return JSONObject(zip(order, items).map { ($0.name, $1) })
+        case let other?:
+            throw DeskError(.invalidParams, "params must be an object (by name) or an array (by position), not \(other.typeName)",
+                            data: ["field": "params"])
+        }
+    }
+
+    private static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): "the text " + quoted(text)
+        case .number(let number): "the number \(number.text.prefix(40))"
+        default: "a " + value.typeName
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ReportDeskCore
+
+/// Everything about a command except what it does: from this one value come its command-line
+/// parsing, help, completion, JSON-RPC method, parameter schema, MCP tool and README row.
+package struct CommandSpec: Sendable {
+    /// `["appeal", "open"]`: written `appeal open` on a command line, `appeal.open` as a method.
+    package let path: [String]
+    package let summary: String
+    package let discussion: String
+    package let examples: [String]
+    package let parameters: [ParameterSpec]
+    package let result: ResultShape
+    /// Whether the command changes the store (and so makes a version).
+    package let mutates: Bool
+    /// The heading `help` lists the command under.
+    package let topic: Topic
+
+    package init(_ path: String, topic: Topic, summary: String, discussion: String = "", examples: [String],
+                 parameters: [ParameterSpec], result: ResultShape, mutates: Bool) {
+        self.path = path.split(separator: " ").map(String.init)
+        self.topic = topic
+        self.summary = summary
+        self.discussion = discussion
+        self.examples = examples
+        self.parameters = parameters
+        self.result = result
+        self.mutates = mutates
+    }
+
+    package var method: String { path.joined(separator: ".") }
+    package var name: String { path.joined(separator: " ") }
+
+    package func parameter(named name: String) -> ParameterSpec? {
+        parameters.first { $0.name == name }
+    }
+
+    package var positionalParameters: [ParameterSpec] { parameters.filter(\.isPositional) }
+
+    /// `resolve [ID] [--ids LIST] [--note TEXT] [--if-version N]`
+    package var usage: String {
+        var parts = [name]
+        for parameter in positionalParameters {
+            let word = ParameterSpec.kebab(parameter.name).uppercased() + (parameter.takesRest ? "…" : "")
+            parts.append(parameter.isRequired ? word : "[\(word)]")
+        }
+        for parameter in parameters where !parameter.isPositional {
+            let value = parameter.type.isFlag ? "" : " " + parameter.type.name.uppercased().replacingSpaces
+            parts.append(parameter.isRequired ? "\(parameter.flag)\(value)" : "[\(parameter.flag)\(value)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Help headings, in the order `help` shows them.
+    package enum Topic: String, CaseIterable, Sendable {
+        case intake = "Intake"
+        case reading = "Finding reports"
+        case handling = "Handling reports"
+        case appeals = "Appeals"
+        case versions = "Versions"
+        case store = "Store and settings"
+        case session = "Session"
+    }
+}
+
+extension String {
+    fileprivate var replacingSpaces: String { split(separator: " ").joined(separator: "-") }
+}

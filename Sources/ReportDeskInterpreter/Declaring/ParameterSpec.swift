@@ -1,0 +1,50 @@
+package import ReportDeskCore
+
+/// A parameter of a command as data (STYLE: parameters are data): its camelCase name is the JSON
+/// key and, in kebab case, the command-line option.
+package struct ParameterSpec: Sendable {
+    package let name: String
+    package let type: ValueType
+    package let isRequired: Bool
+    package let defaultValue: JSONValue?
+    package let help: String
+    /// Whether the parameter may also be given by position on a command line.
+    package let isPositional: Bool
+    /// For the last positional text: the remaining words are joined into it (`note 17 it is fixed`).
+    package let takesRest: Bool
+
+    /// `--open-id` for `openId`.
+    package var flag: String { "--" + ParameterSpec.kebab(name) }
+
+    package static func kebab(_ camel: String) -> String {
+        var result = ""
+        for character in camel {
+            if character.isUppercase {
+                result += "-" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// A typed handle on a declared parameter: commands read their bound values through it, so each
+/// parameter is described exactly once.
+package struct Parameter<Value: Sendable>: Sendable {
+    package let spec: ParameterSpec
+    let decode: @Sendable (JSONValue, BindingContext) throws(DeskError) -> Value
+
+    package init(_ spec: ParameterSpec, decode: @escaping @Sendable (JSONValue, BindingContext) throws(DeskError) -> Value) {
+        self.spec = spec
+        self.decode = decode
+    }
+
+    package var name: String { spec.name }
+}
+
+/// What decoding a value may need besides the value: the time zone local times are read in.
+package struct BindingContext: Sendable {
+    package let zone: ZoneRules
+    package init(zone: ZoneRules) { self.zone = zone }
+}

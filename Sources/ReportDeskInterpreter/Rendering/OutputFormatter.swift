@@ -1,0 +1,39 @@
+import ReportDeskCore
+
+/// Renders an execution for one-shot and script mode (and the REPL): with `--json` exactly one
+/// JSON line on stdout, the same value a JSON-RPC client gets (errors as `{"error":…}`); otherwise
+/// human text on stdout and errors as one readable line on stderr (INTERFACE.md).
+package struct OutputFormatter: Sendable {
+    package let json: Bool
+    package let style: TerminalStyle
+
+    package init(json: Bool, style: TerminalStyle) {
+        self.json = json
+        self.style = style
+    }
+
+    package struct Output: Sendable {
+        package var standardOutput: String?
+        package var standardError: String?
+    }
+
+    package func format(_ execution: Interpreter.Execution) -> Output {
+        switch execution.outcome {
+        case .success(let value):
+            if json { return Output(standardOutput: JSONWriter.string(value) + "\n") }
+            let text = HumanRenderer(style: style).render(value, as: execution.spec?.result.presentation ?? .fields)
+            return Output(standardOutput: text.isEmpty ? nil : text + "\n")
+        case .failure(let error):
+            if json { return Output(standardOutput: JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n") }
+            return Output(standardError: HumanRenderer(style: style).error(error) + "\n")
+        }
+    }
+
+    /// Exit status: 0 success, 2 usage error, 1 any other failure (INTERFACE.md).
+    package static func exitStatus(_ execution: Interpreter.Execution) -> Int32 {
+        switch execution.outcome {
+        case .success: 0
+        case .failure(let error): error.code.isUsageError ? 2 : 1
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package import ReportDeskCore
+
+/// The one command interpreter (MISSION: three ways in, one interpreter). Front ends hand it a
+/// method and params, or the words of a command line; it binds, runs and returns a value or error.
+package struct Interpreter: Sendable {
+    package let session: Session
+
+    package init(session: Session) { self.session = session }
+
+    package var registry: CommandRegistry { session.registry }
+
+    /// What running a command gave: its declaration (when one was found) and its result or error.
+    package struct Execution: Sendable {
+        package let spec: CommandSpec?
+        package let outcome: Result<JSONValue, DeskError>
+    }
+
+    /// Runs a JSON-RPC method with its params (by name or by position).
+    package func execute(method: String, params: JSONValue?) -> Execution {
+        guard let command = registry.command(method: method) else {
+            return Execution(spec: nil, outcome: .failure(registry.methodNotFound(method)))
+        }
+        return run(command) { () throws(DeskError) in
+            try ParameterBinder.bind(params, to: command.spec, context: bindingContext)
+        }
+    }
+
+    /// Runs a command line already split into words (one-shot argv, REPL and script lines).
+    package func execute(words: [String]) -> Execution {
+        guard let (command, arguments) = registry.match(words) else {
+            return Execution(spec: nil, outcome: .failure(registry.unknownCommandError(words)))
+        }
+        return run(command) { () throws(DeskError) in
+            let bag = try CommandLineBinder.bag(arguments, spec: command.spec)
+            return try ParameterBinder.bind(.object(bag), to: command.spec, context: bindingContext)
+        }
+    }
+
+    /// Runs a typed line: tokenises it like a shell, then as `execute(words:)`.
+    package func execute(line: String) -> Execution {
+        do {
+            return execute(words: try Tokenizer.words(line))
+        } catch {
+            return Execution(spec: nil, outcome: .failure(error))
+        }
+    }
+
+    private var bindingContext: BindingContext { BindingContext(zone: session.settings.zone) }
+
+    private func run(_ command: any Command.Type, bind: () throws(DeskError) -> Arguments) -> Execution {
+        let spec = command.spec
+        session.clearCancel()
+        do {
+            let arguments = try bind()
+            let value = try command.run(arguments, in: CommandContext(session: session, spec: spec))
+            return Execution(spec: spec, outcome: .success(value))
+        } catch let error as DeskError {
+            return Execution(spec: spec, outcome: .failure(error))
+        } catch {
+            return Execution(spec: spec, outcome: .failure(.internalError("internal error in \(spec.name): \(type(of: error))")))
+        }
+    }
+}

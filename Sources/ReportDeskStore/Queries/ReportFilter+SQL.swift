@@ -1,0 +1,42 @@
+import GRDB
+import ReportDeskCore
+
+/// The SQL `WHERE` terms of a filter, evaluated against `now` so past-due facts match the clock (R6).
+extension ReportFilter {
+    func sqlTerms(now: Instant, table: String = "report") -> (terms: [String], arguments: StatementArguments) {
+        var terms: [String] = []
+        var arguments = StatementArguments()
+        func add(_ term: String, _ values: [(any DatabaseValueConvertible)?]) {
+            terms.append(term)
+            _ = arguments.append(contentsOf: StatementArguments(values))
+        }
+        let t = table
+        if !statuses.isEmpty {
+            add("\(t).status IN (\(placeholders(statuses.count)))", statuses.map(\.rawValue))
+        }
+        if !categories.isEmpty {
+            add("\(t).category IN (\(placeholders(categories.count)))", categories)
+        }
+        if !issueTypes.isEmpty {
+            add("\(t).issue_type IN (\(placeholders(issueTypes.count)))", issueTypes)
+        }
+        if let openId { add("\(t).open_id = ?", [openId]) }
+        if let orderId { add("\(t).order_id = ?", [orderId]) }
+        if let since { add("\(t).reported_at >= ?", [since.milliseconds]) }
+        if let until { add("\(t).reported_at < ?", [until.milliseconds]) }
+        switch pastDue {
+        case true?: add("\(t).status = 'pending' AND \(t).due_at < ?", [now.milliseconds])
+        case false?: add("(\(t).status <> 'pending' OR \(t).due_at >= ?)", [now.milliseconds])
+        case nil: break
+        }
+        if let dueWithin {
+            add("\(t).status = 'pending' AND \(t).due_at >= ? AND \(t).due_at <= ?",
+                [now.milliseconds, now.adding(dueWithin).milliseconds])
+        }
+        return (terms, arguments)
+    }
+
+    private func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}

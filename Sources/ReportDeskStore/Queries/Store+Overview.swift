@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+package import ReportDeskCore
+
+/// The counts `info` and the REPL prompt show.
+package struct StoreOverview: Sendable {
+    package let version: Int
+    package let reports: Int
+    package let pending: Int
+    package let pastDue: Int
+    package let dueSoon: Int
+}
+
+/// `stats`: counts by status, category and issue type, the share processed within 72 h, and the
+/// median time to process.
+package struct StoreStatistics: Sendable {
+    package let version: Int
+    package let byStatus: [(String, Int)]
+    package let byCategory: [(String, Int)]
+    package let byIssueType: [(String, String, Int)]
+    package let processed: Int
+    package let processedInTime: Int
+    package let medianMillisecondsToProcess: Int64?
+}
+
+extension Store {
+    package func overview(now: Instant, dueSoonWindow: DeskDuration = .hours(24)) throws(DeskError) -> StoreOverview {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM report),
+                       (SELECT count(*) FROM report WHERE status = 'pending'),
+                       (SELECT count(*) FROM report WHERE status = 'pending' AND due_at < ?1),
+                       (SELECT count(*) FROM report WHERE status = 'pending' AND due_at >= ?1 AND due_at <= ?2)
+                """, arguments: [now.milliseconds, now.adding(dueSoonWindow).milliseconds])!
+            return StoreOverview(version: try VersionLog.latest(db), reports: row[0], pending: row[1], pastDue: row[2], dueSoon: row[3])
+        }
+    }
+
+    package func statistics() throws(DeskError) -> StoreStatistics {
+        try read { db in
+            let byStatus = try Row.fetchAll(db, sql: "SELECT status, count(*) FROM report GROUP BY status ORDER BY status")
+                .map { ($0[0] as String, $0[1] as Int) }
+            let byCategory = try Row.fetchAll(db, sql: "SELECT category, count(*) FROM report GROUP BY category ORDER BY category")
+                .map { ($0[0] as String, $0[1] as Int) }
+            let byIssueType = try Row.fetchAll(db, sql: "SELECT category, issue_type, count(*) FROM report GROUP BY category, issue_type ORDER BY category, issue_type")
+                .map { ($0[0] as String, $0[1] as String, $0[2] as Int) }
+            let timed = "FROM report WHERE status <> 'pending' AND processed_at IS NOT NULL"
+            let processed = try Int.fetchOne(db, sql: "SELECT count(*) \(timed)") ?? 0
+            let inTime = try Int.fetchOne(db, sql: "SELECT count(*) \(timed) AND processed_at <= due_at") ?? 0
+            var median: Int64?
+            if processed > 0 {
+                let lower = try Int64.fetchOne(db, sql: "SELECT processed_at - reported_at \(timed) ORDER BY 1 LIMIT 1 OFFSET ?",
+                                               arguments: [(processed - 1) / 2])
+                let upper = try Int64.fetchOne(db, sql: "SELECT processed_at - reported_at \(timed) ORDER BY 1 LIMIT 1 OFFSET ?",
+                                               arguments: [processed / 2])
+                if let lower, let upper { median = (lower + upper) / 2 }
+            }
+            return StoreStatistics(version: try VersionLog.latest(db), byStatus: byStatus, byCategory: byCategory,
+                                   byIssueType: byIssueType, processed: processed, processedInTime: inTime,
+                                   medianMillisecondsToProcess: median)
+        }
+    }
+
+    package func taxonomy() throws(DeskError) -> Taxonomy {
+        try read { db in try SettingsStore.taxonomy(db) }
+    }
+
+    package func setting(_ name: String) throws(DeskError) -> JSONValue? {
+        try read { db in try SettingsStore.value(db, name: name) }
+    }
+
+    package func settings() throws(DeskError) -> [(String, JSONValue)] {
+        try read { db in try SettingsStore.all(db) }
+    }
+
+    /// Report keys and Report IDs for completion, pending first, newest first within each group.
+    package func completionCandidates(prefix: String, limit: Int) throws(DeskError) -> [String] {
+        try read { db in
+            var candidates = try String.fetchAll(db, sql: """
+                SELECT CAST(key AS TEXT) FROM report WHERE CAST(key AS TEXT) LIKE ? ESCAPE '\\'
+                ORDER BY status <> 'pending', key DESC LIMIT ?
+                """, arguments: [Self.likePrefix(prefix), limit])
+            if !prefix.isEmpty, candidates.count < limit {
+                candidates += try String.fetchAll(db, sql: """
+                    SELECT report_id FROM report WHERE report_id LIKE ? ESCAPE '\\' ORDER BY status <> 'pending', key DESC LIMIT ?
+                    """, arguments: [Self.likePrefix(prefix), limit - candidates.count])
+            }
+            return candidates
+        }
+    }
+
+    private static func likePrefix(_ prefix: String) -> String {
+        prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    /// The SQLite library and the settings this connection runs with (`info`, issue on reliability).
+    package func engineSettings() throws(DeskError) -> [(String, JSONValue)] {
+        try read { db in
+            [
+                ("sqliteVersion", .string(try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?")),
+                ("journalMode", .string(try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?")),
+                ("synchronous", .string(["off", "normal", "full", "extra"][min(3, try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 0)])),
+                ("walAutocheckpoint", .int(try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0)),
+                ("secureDelete", .bool(try Bool.fetchOne(db, sql: "PRAGMA secure_delete") ?? false)),
+                ("writeLock", .string("flock on \(location.lockPath), serialising writes and checkpoints across processes")),
+                ("lockTimeoutSeconds", .double(lockTimeout)),
+            ]
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+package import ReportDeskCore
+
+extension Store {
+    /// One report by key or Report ID.
+    package func report(_ reference: ReportReference) throws(DeskError) -> Report {
+        let blobs = self.blobs
+        return try read { db in try ReportLookup.report(db, reference, blobs: blobs) }
+    }
+
+    /// A report as it was right after version `version` (R12: `show --at`).
+    package func report(_ reference: ReportReference, atVersion version: Int) throws(DeskError) -> Report {
+        let blobs = self.blobs
+        return try read { db in
+            let latest = try VersionLog.latest(db)
+            guard version >= 0, version <= latest else {
+                throw DeskError.notFound("no version \(version); the store is at version \(latest)",
+                                         data: ["version": .int(version), "latest": .int(latest)])
+            }
+            let key: Int
+            if let current = try? ReportLookup.report(db, reference, blobs: blobs) {
+                key = current.key
+            } else if case .text(let text) = reference, let historical = try Self.keyFromHistory(db, reportId: text) {
+                key = historical
+            } else if let digits = reference.keyIfNoReportID {
+                key = digits
+            } else {
+                throw ReportLookup.notFound(reference)
+            }
+            guard let entry = try VersionLog.state(db, key: key, atOrBefore: version),
+                  let state = entry.state, var report = Report(stateJSON: state, version: entry.version) else {
+                throw DeskError.notFound("report #\(key) did not exist at version \(version)",
+                                         data: ["key": .int(key), "version": .int(version)])
+            }
+            if var screenshot = report.screenshot, let sha = screenshot.sha256 {
+                screenshot.path = blobs.path(sha256: sha, mediaType: screenshot.mediaType)
+                report.screenshot = screenshot
+            }
+            return report
+        }
+    }
+
+    private static func keyFromHistory(_ db: Database, reportId: String) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT key FROM report_change WHERE json_extract(after, '$.reportId') = ? LIMIT 1",
+                         arguments: [reportId])
+    }
+
+    /// A page of `list` or `search` results (R9).
+    package func page(_ query: ReportQuery, now: Instant) throws(DeskError) -> ReportPage {
+        let blobs = self.blobs
+        return try read { db in try ReportPageQuery(query: query, now: now).run(db, blobs: blobs) }
+    }
+
+    /// Every report matching a filter in key order, streamed to `body` (export).
+    package func forEachReport(matching filter: ReportFilter, now: Instant, _ body: (Report) throws -> Void) throws(DeskError) -> Int {
+        let blobs = self.blobs
+        return try read { db in
+            let (terms, arguments) = filter.sqlTerms(now: now)
+            let whereClause = terms.isEmpty ? "" : "WHERE " + terms.joined(separator: " AND ")
+            let cursor = try Row.fetchCursor(db, sql: "SELECT \(ReportRecord.columns) FROM report \(whereClause) ORDER BY key",
+                                             arguments: arguments)
+            let version = try VersionLog.latest(db)
+            while let row = try cursor.next() { try body(ReportRecord.report(from: row, blobs: blobs)) }
+            return version
+        }
+    }
+}
+
+/// Builds and runs the SQL of one page: filters, optional FTS5 match, keyset paging.
+struct ReportPageQuery {
+    let query: ReportQuery
+    let now: Instant
+
+    private var prefixedColumns: String {
+        ReportRecord.columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+    }
+
+    /// The ORDER BY expressions, the key last so the order is total.
+    private var sortExpressions: [String] {
+        switch query.sort {
+        case .reportedAt?, .dueAt?: ["r.reported_at", "r.key"]
+        case .status?: ["(CASE r.status WHEN 'pending' THEN 0 WHEN 'resolved' THEN 1 ELSE 2 END)", "r.reported_at", "r.key"]
+        case .category?: ["r.category", "r.reported_at", "r.key"]
+        case .issueType?: ["r.issue_type", "r.reported_at", "r.key"]
+        case nil: isSearch ? ["best.rank", "r.key"] : ["r.reported_at", "r.key"]
+        }
+    }
+
+    private var isSearch: Bool { query.text.map { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? false }
+
+    private var sortName: String { query.sort?.rawValue ?? (isSearch ? "relevance" : ReportSort.reportedAt.rawValue) }
+
+    func run(_ db: Database, blobs: BlobStore) throws -> ReportPage {
+        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
+        var prologue = ""
+        var join = ""
+        var prologueArguments = StatementArguments()
+        if isSearch, let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            let match = SearchText.matchExpression(for: text)
+            var hits: [String] = []
+            if let match {
+                hits.append("SELECT rowid AS key, bm25(report_text) AS rank FROM report_text WHERE report_text MATCH ?")
+                _ = prologueArguments.append(contentsOf: [match])
+            }
+            hits.append("SELECT key, -1.0e9 AS rank FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?")
+            _ = prologueArguments.append(contentsOf: [text, text, text])
+            prologue = "WITH hits(key, rank) AS (\(hits.joined(separator: " UNION ALL "))), best(key, rank) AS (SELECT key, min(rank) FROM hits GROUP BY key) "
+            join = "JOIN best ON best.key = r.key"
+        }
+        let whereFilters = terms
+        let expressions = sortExpressions
+        let comparison = query.descending ? "<" : ">"
+        var cursorArguments = StatementArguments()
+        if let cursor = query.cursor {
+            let values = try decodeCursor(cursor, count: expressions.count)
+            terms.append("(\(expressions.joined(separator: ", "))) \(comparison) (\(Array(repeating: "?", count: values.count).joined(separator: ", ")))")
+            cursorArguments = StatementArguments(values)
+        }
+        let direction = query.descending ? " DESC" : ""
+        let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
+        let sql = "\(prologue)SELECT \(prefixedColumns), \(expressions.joined(separator: ", ")) FROM report r \(join)\(whereClause) ORDER BY \(expressions.map { $0 + direction }.joined(separator: ", ")) LIMIT ?"
+        var arguments = prologueArguments
+        _ = arguments.append(contentsOf: filterArguments)
+        _ = arguments.append(contentsOf: cursorArguments)
+        _ = arguments.append(contentsOf: [query.limit + 1])
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let columnCount = 21
+        let reports = rows.prefix(query.limit).map { ReportRecord.report(from: $0, blobs: blobs) }
+        var nextCursor: String?
+        if rows.count > query.limit, let last = rows.prefix(query.limit).last {
+            let values = (0..<expressions.count).map { last[columnCount + $0] as DatabaseValue }
+            nextCursor = encodeCursor(values)
+        }
+
+        let countWhere = whereFilters.isEmpty ? "" : " WHERE " + whereFilters.joined(separator: " AND ")
+        var countArguments = prologueArguments
+        _ = countArguments.append(contentsOf: filterArguments)
+        let total = try Int.fetchOne(db, sql: "\(prologue)SELECT count(*) FROM report r \(join)\(countWhere)", arguments: countArguments) ?? 0
+        return ReportPage(reports: reports, nextCursor: nextCursor, total: total, version: try VersionLog.latest(db))
+    }
+
+    /// Cursors are opaque to clients: base64url of the sort name, direction and last row's keys.
+    private func encodeCursor(_ values: [DatabaseValue]) -> String {
+        let items: [JSONValue] = values.map { value in
+            switch value.storage {
+            case .int64(let int): .int64(int)
+            case .double(let double): .double(double)
+            case .string(let string): .string(string)
+            default: .null
+            }
+        }
+        let payload: JSONValue = .array([.string(sortName), .bool(query.descending), .array(items)])
+        return Data(JSONWriter.bytes(payload)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private func decodeCursor(_ cursor: String, count: Int) throws -> [(any DatabaseValueConvertible)?] {
+        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        let invalid = DeskError.invalidParams(field: "cursor", "cursor is not one this query produced; start again without a cursor")
+        guard cursor.count < 2000, let data = Data(base64Encoded: base64),
+              let payload = try? JSONParser.parse([UInt8](data)), let parts = payload.arrayValue, parts.count == 3,
+              parts[0].stringValue == sortName, parts[1].boolValue == query.descending,
+              let values = parts[2].arrayValue, values.count == count else { throw invalid }
+        return try values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .string(let text): return text
+            case .number(let number):
+                if let int = Int(number.text) { return int }
+                if let double = number.doubleValue { return double }
+                throw invalid
+            default: throw invalid
+            }
+        }
+    }
+}

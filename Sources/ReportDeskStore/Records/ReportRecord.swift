@@ -1,0 +1,64 @@
+import GRDB
+import ReportDeskCore
+
+/// How a `Report` maps onto the `report` table's columns.
+enum ReportRecord {
+    static let columns = """
+        key, report_id, category, issue_type, open_id, details, order_id, shot_sha256, shot_bytes, \
+        shot_type, shot_url, reported_at, status, processed_at, note, appeal_status, appeal_message, \
+        appeal_opened_at, appeal_decided_at, appeal_note, version
+        """
+
+    /// Reads a report from a row selected with `columns` (in that order).
+    static func report(from row: Row, blobs: BlobStore) -> Report {
+        var screenshot: Screenshot?
+        let sha: String? = row[7]
+        let url: String? = row[10]
+        if sha != nil || url != nil {
+            let mediaType: String? = row[9]
+            screenshot = Screenshot(sha256: sha, bytes: row[8], mediaType: mediaType, url: url,
+                                    path: sha.map { blobs.path(sha256: $0, mediaType: mediaType) })
+        }
+        var appeal: Appeal?
+        if let statusText: String = row[15], let status = Appeal.Status(rawValue: statusText) {
+            appeal = Appeal(status: status, message: row[16] ?? "", openedAt: Instant(milliseconds: row[17]),
+                            decidedAt: (row[18] as Int64?).map(Instant.init(milliseconds:)), note: row[19] ?? "")
+        }
+        return Report(
+            key: row[0], reportId: row[1], category: row[2], issueType: row[3], openId: row[4],
+            details: row[5], orderId: row[6], screenshot: screenshot,
+            reportedAt: Instant(milliseconds: row[11]),
+            status: ReportStatus(rawValue: row[12]) ?? .pending,
+            processedAt: (row[13] as Int64?).map(Instant.init(milliseconds:)),
+            note: row[14], appeal: appeal, version: row[20])
+    }
+
+    /// The column values of a report in `columns` order; `key: nil` lets SQLite assign one.
+    static func arguments(of report: Report, key: Int?, fingerprint: String?) -> StatementArguments {
+        StatementArguments(values(of: report, key: key) + [fingerprint])
+    }
+
+    static func arguments(of report: Report) -> StatementArguments {
+        StatementArguments(values(of: report, key: report.key))
+    }
+
+    private static func values(of report: Report, key: Int?) -> [(any DatabaseValueConvertible)?] {
+        [
+            key, report.reportId, report.category, report.issueType, report.openId, report.details,
+            report.orderId, report.screenshot?.sha256, report.screenshot?.bytes, report.screenshot?.mediaType,
+            report.screenshot?.url, report.reportedAt.milliseconds, report.status.rawValue,
+            report.processedAt?.milliseconds, report.note, report.appeal?.status.rawValue, report.appeal?.message,
+            report.appeal?.openedAt.milliseconds, report.appeal?.decidedAt?.milliseconds, report.appeal?.note,
+            report.version,
+        ]
+    }
+
+    static let insertSQL = "INSERT INTO report (\(columns), fingerprint) VALUES (\(Array(repeating: "?", count: 22).joined(separator: ", ")))"
+
+    static let updateSQL = """
+        UPDATE report SET report_id = ?2, category = ?3, issue_type = ?4, open_id = ?5, details = ?6, order_id = ?7, \
+        shot_sha256 = ?8, shot_bytes = ?9, shot_type = ?10, shot_url = ?11, reported_at = ?12, status = ?13, \
+        processed_at = ?14, note = ?15, appeal_status = ?16, appeal_message = ?17, appeal_opened_at = ?18, \
+        appeal_decided_at = ?19, appeal_note = ?20, version = ?21 WHERE key = ?1
+        """
+}

@@ -1,0 +1,103 @@
+import GRDB
+
+/// The store's schema, one named migration per step. Shipped migrations are never edited: a change
+/// is a new migration appended here.
+enum Migrations {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-reports-and-version-log") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }()
+
+    private static let v1 = """
+        CREATE TABLE version (
+            number INTEGER PRIMARY KEY CHECK (number > 0),
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            command TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            reverts INTEGER REFERENCES version(number)
+        );
+        CREATE TRIGGER version_is_append_only_update BEFORE UPDATE ON version
+            BEGIN SELECT RAISE(ABORT, 'the version log is append-only'); END;
+        CREATE TRIGGER version_is_append_only_delete BEFORE DELETE ON version
+            BEGIN SELECT RAISE(ABORT, 'the version log is append-only'); END;
+
+        CREATE TABLE report (
+            key INTEGER PRIMARY KEY AUTOINCREMENT,
+            report_id TEXT UNIQUE,
+            fingerprint TEXT UNIQUE,
+            category TEXT NOT NULL,
+            issue_type TEXT NOT NULL,
+            open_id TEXT,
+            details TEXT,
+            order_id TEXT,
+            shot_sha256 TEXT,
+            shot_bytes INTEGER,
+            shot_type TEXT,
+            shot_url TEXT,
+            reported_at INTEGER NOT NULL,
+            due_at INTEGER GENERATED ALWAYS AS (reported_at + 259200000) STORED,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'resolved', 'dismissed')),
+            processed_at INTEGER CHECK (processed_at IS NULL OR status <> 'pending'),
+            note TEXT NOT NULL DEFAULT '',
+            appeal_status TEXT CHECK (appeal_status IN ('open', 'upheld', 'overturned')),
+            appeal_message TEXT,
+            appeal_opened_at INTEGER,
+            appeal_decided_at INTEGER,
+            appeal_note TEXT,
+            version INTEGER NOT NULL REFERENCES version(number) DEFERRABLE INITIALLY DEFERRED,
+            CHECK ((appeal_status IS NULL) = (appeal_opened_at IS NULL))
+        );
+        CREATE INDEX report_by_status ON report(status, reported_at, key);
+        CREATE INDEX report_by_category ON report(category, status, reported_at, key);
+        CREATE INDEX report_by_issue_type ON report(issue_type, status, reported_at, key);
+        CREATE INDEX report_by_time ON report(reported_at, key);
+        CREATE INDEX report_by_open_id ON report(open_id) WHERE open_id IS NOT NULL;
+        CREATE INDEX report_by_order_id ON report(order_id) WHERE order_id IS NOT NULL;
+        CREATE INDEX report_by_version ON report(version);
+
+        -- The state of every report before and after each version that touched it (R12).
+        CREATE TABLE report_change (
+            version INTEGER NOT NULL REFERENCES version(number) DEFERRABLE INITIALLY DEFERRED,
+            key INTEGER NOT NULL,
+            before TEXT,
+            after TEXT,
+            PRIMARY KEY (key, version),
+            CHECK (before IS NOT NULL OR after IS NOT NULL)
+        ) WITHOUT ROWID;
+        CREATE INDEX report_change_by_version ON report_change(version, key);
+        CREATE TRIGGER report_change_is_append_only BEFORE DELETE ON report_change
+            BEGIN SELECT RAISE(ABORT, 'the version log is append-only'); END;
+
+        CREATE TABLE setting (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE setting_change (
+            version INTEGER NOT NULL REFERENCES version(number) DEFERRABLE INITIALLY DEFERRED,
+            name TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            PRIMARY KEY (name, version)
+        ) WITHOUT ROWID;
+        CREATE INDEX setting_change_by_version ON setting_change(version, name);
+        CREATE TRIGGER setting_change_is_append_only BEFORE DELETE ON setting_change
+            BEGIN SELECT RAISE(ABORT, 'the version log is append-only'); END;
+
+        -- Reports whose personal data was erased, and at which version: undo cannot bring it back.
+        CREATE TABLE erasure (
+            version INTEGER NOT NULL REFERENCES version(number) DEFERRABLE INITIALLY DEFERRED,
+            key INTEGER NOT NULL,
+            PRIMARY KEY (key, version)
+        ) WITHOUT ROWID;
+
+        -- Details and notes as the index sees them (see SearchText.indexForm).
+        CREATE VIRTUAL TABLE report_text USING fts5(
+            details, note, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+package import ReportDeskCore
+
+/// The one boundary around a store's folder and its SQLite database (R12). Every mutating command
+/// is one IMMEDIATE transaction that appends exactly one version; every read is one read
+/// transaction. GRDB stays inside this module.
+public final class Store: Sendable {
+    package let location: StoreLocation
+    let database: DatabaseQueue
+    let writeLock: WriteLock
+    /// How long a write waits for another process's write before failing with -32004.
+    package let lockTimeout: Double
+
+    /// The WAL size past which a write takes a checkpoint (under the write lock) after committing.
+    static let checkpointThreshold = 8 * 1024 * 1024
+
+    private init(location: StoreLocation, database: DatabaseQueue, writeLock: WriteLock, lockTimeout: Double) {
+        self.location = location
+        self.database = database
+        self.writeLock = writeLock
+        self.lockTimeout = lockTimeout
+    }
+
+    /// Opens the store in `location`, creating the folder and database on first use.
+    package static func open(_ location: StoreLocation, lockTimeout: Double = 10) throws(DeskError) -> Store {
+        try StoreFiles.prepareDirectory(location)
+        let writeLock = try WriteLock(path: location.lockPath, timeout: lockTimeout)
+        do {
+            let database = try writeLock.withLock {
+                let queue = try DatabaseQueue(path: location.databasePath, configuration: configuration(lockTimeout: lockTimeout))
+                try migrateIfNeeded(queue)
+                return queue
+            }
+            StoreFiles.restrictPermissions(location)
+            return Store(location: location, database: database, writeLock: writeLock, lockTimeout: lockTimeout)
+        } catch {
+            throw StoreErrors.translate(error, opening: location)
+        }
+    }
+
+    private static func configuration(lockTimeout: Double) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(lockTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "ReportDesk"
+        configuration.prepareDatabase { db in
+            // Durability: FULL syncs the WAL on every commit, so an acknowledged write survives a
+            // crash. Automatic checkpoints are off; `Store` takes them under the write lock.
+            try db.execute(sql: """
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = FULL;
+                PRAGMA wal_autocheckpoint = 0;
+                PRAGMA secure_delete = ON;
+                PRAGMA journal_size_limit = 67108864;
+                PRAGMA cache_size = -16000;
+                """)
+        }
+        return configuration
+    }
+
+    private static func migrateIfNeeded(_ queue: DatabaseQueue) throws {
+        let (superseded, complete) = try queue.read { db in
+            (try Migrations.migrator.hasBeenSuperseded(db), try Migrations.migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
+            throw DeskError.storeUnavailable(
+                "this store was written by a newer version of ReportDesk; upgrade ReportDesk to open it (nothing was changed)")
+        }
+        if !complete { try Migrations.migrator.migrate(queue) }
+    }
+
+    /// Runs a read in one read transaction, translating storage failures.
+    func read<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
+        do {
+            return try database.read { db in try body(db) }
+        } catch {
+            throw StoreErrors.translate(error, opening: nil)
+        }
+    }
+
+    /// The newest version number; 0 for a store nobody has changed yet.
+    package func currentVersion() throws(DeskError) -> Int {
+        try read { db in try VersionLog.latest(db) }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+package import ReportDeskCore
+
+/// The result of a write: what the command produced and the version it made (R12).
+package struct Written<Value> {
+    package let value: Value
+    /// The new version, or the unchanged current one when the write changed nothing.
+    package let version: Int
+    package let changed: Bool
+    package let keys: [Int]
+}
+
+extension Store {
+    var blobs: BlobStore { BlobStore(directory: location.blobsDirectory) }
+
+    /// Runs `body` as one write: the cross-process write lock, then one IMMEDIATE transaction that
+    /// appends exactly one version if anything changed and rolls back completely if `body` throws.
+    package func write<Value>(command: String, actor: String, at: Instant,
+                              _ body: (StoreTransaction) throws -> Value) throws(DeskError) -> Written<Value> {
+        do {
+            return try writeLock.withLock {
+                let written = try database.writeWithoutTransaction { db -> Written<Value> in
+                    var outcome: Written<Value>?
+                    try db.inTransaction(.immediate) {
+                        let version = try VersionLog.latest(db) + 1
+                        let transaction = StoreTransaction(db: db, blobs: blobs, version: version, at: at)
+                        let value = try body(transaction)
+                        guard transaction.hasChanges else {
+                            outcome = Written(value: value, version: version - 1, changed: false, keys: [])
+                            return .rollback
+                        }
+                        try db.execute(sql: "INSERT INTO version(number, at, actor, command, summary, reverts) VALUES (?, ?, ?, ?, ?, ?)",
+                                       arguments: [version, at.milliseconds, actor, command,
+                                                   transaction.summary.isEmpty ? command : transaction.summary,
+                                                   transaction.reverts])
+                        outcome = Written(value: value, version: version, changed: true, keys: transaction.changedKeys)
+                        return .commit
+                    }
+                    return outcome!
+                }
+                if written.changed { checkpointIfLarge() }
+                return written
+            }
+        } catch {
+            throw StoreErrors.translate(error, opening: nil)
+        }
+    }
+
+    /// Copies the WAL back into the database once it has grown, under the write lock the caller holds.
+    private func checkpointIfLarge() {
+        var info = stat()
+        guard stat(location.databasePath + "-wal", &info) == 0, Int(info.st_size) > Store.checkpointThreshold else { return }
+        try? database.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
+
+    /// A full checkpoint that empties the WAL file, taken under the write lock (erasure needs it so
+    /// no erased value survives in old WAL frames).
+    package func checkpointAndTruncate() throws(DeskError) {
+        do {
+            try writeLock.withLock {
+                try database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            }
+        } catch {
+            throw StoreErrors.translate(error, opening: nil)
+        }
+    }
+}

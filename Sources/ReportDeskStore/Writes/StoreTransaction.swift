@@ -1,0 +1,192 @@
+import Foundation
+import Crypto
+import GRDB
+package import ReportDeskCore
+
+/// What a write sees: reads and changes inside one IMMEDIATE transaction that becomes exactly one
+/// new version (R12). Every change records the before and after state of what it touched.
+package final class StoreTransaction {
+    let db: Database
+    let blobs: BlobStore
+    /// The number this write's version will have.
+    package let version: Int
+    /// When the write happens; the version's time.
+    package let at: Instant
+    /// One line for `history`; the command sets it. Never holds personal data.
+    package var summary = ""
+    /// Set by `undo`: the version this one reverts.
+    package var reverts: Int?
+    private(set) var changedKeys: [Int] = []
+    private var changedKeySet: Set<Int> = []
+    private(set) var changedSettings: [String] = []
+
+    init(db: Database, blobs: BlobStore, version: Int, at: Instant) {
+        self.db = db
+        self.blobs = blobs
+        self.version = version
+        self.at = at
+    }
+
+    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty }
+
+    // MARK: Reading inside the write
+
+    package func report(_ reference: ReportReference) throws -> Report {
+        try ReportLookup.report(db, reference, blobs: blobs)
+    }
+
+    package func report(key: Int) throws -> Report? {
+        try ReportLookup.report(db, key: key, blobs: blobs)
+    }
+
+    package func taxonomy() throws -> Taxonomy {
+        try SettingsStore.taxonomy(db)
+    }
+
+    package func setting(_ name: String) throws -> JSONValue? {
+        try SettingsStore.value(db, name: name)
+    }
+
+    /// Throws -32002 if the report changed after the version the client last saw (R12).
+    package func check(_ report: Report, ifVersion: Int?) throws {
+        guard let ifVersion, report.version > ifVersion else { return }
+        throw DeskError.conflict(
+            "report \(report.label) changed at version \(report.version), after version \(ifVersion) that you saw; read it again and retry",
+            currentVersion: version - 1, extra: [("key", .int(report.key)), ("reportVersion", .int(report.version))])
+    }
+
+    // MARK: Changing
+
+    /// The outcome of adding a report: a new key, or the report it duplicates (R13 idempotency).
+    package enum Insertion {
+        case inserted(Report)
+        case duplicate(key: Int)
+    }
+
+    /// Adds a validated submission as a new pending (or, for imports, already processed) report.
+    /// `generatedIDSeed` makes an import's generated Report ID the same every time the row is seen.
+    package func insert(_ submission: ReportSubmission, screenshot: Screenshot?, deterministicReportID: Bool) throws -> Insertion {
+        let fingerprint = submission.reportId == nil ? Fingerprint.of(submission, screenshot: screenshot) : nil
+        var reportId = submission.reportId
+        if reportId == nil, let category = try taxonomy().category(named: submission.category), category.hasPlatformReportID {
+            reportId = deterministicReportID ? Fingerprint.generatedReportID(from: fingerprint!) : Fingerprint.randomReportID()
+        }
+        var report = Report(key: 0, reportId: reportId, category: submission.category, issueType: submission.issueType,
+                            openId: submission.openId, details: submission.details, orderId: submission.orderId,
+                            screenshot: screenshot, reportedAt: submission.reportedAt, status: submission.status,
+                            processedAt: submission.processedAt, note: submission.note, appeal: submission.appeal,
+                            version: version)
+        // A nil key lets AUTOINCREMENT pick one never used before (R4).
+        let arguments = ReportRecord.arguments(of: report, key: nil, fingerprint: fingerprint)
+        let statement = try db.cachedStatement(sql: ReportRecord.insertSQL + " ON CONFLICT DO NOTHING")
+        try statement.execute(arguments: arguments)
+        guard db.changesCount == 1 else {
+            let existing = try Int.fetchOne(db, sql: "SELECT key FROM report WHERE report_id = ? OR fingerprint = ?",
+                                            arguments: [reportId, fingerprint])
+            return .duplicate(key: existing ?? 0)
+        }
+        report.key = Int(db.lastInsertedRowID)
+        try SearchIndex.insert(db, report)
+        try recordChange(key: report.key, before: nil, after: report)
+        return .inserted(report)
+    }
+
+    /// Writes a changed report, with its search text and version-log entry.
+    package func save(_ changed: Report, replacing before: Report) throws -> Report {
+        var after = changed
+        after.version = version
+        try db.cachedStatement(sql: ReportRecord.updateSQL).execute(arguments: ReportRecord.arguments(of: after))
+        if before.details != after.details || before.note != after.note {
+            try SearchIndex.replace(db, after)
+        }
+        try recordChange(key: after.key, before: before, after: after)
+        return after
+    }
+
+    /// Removes a report (undoing its intake). Its key is never handed out again (R4).
+    package func remove(_ report: Report) throws {
+        try db.execute(sql: "DELETE FROM report WHERE key = ?", arguments: [report.key])
+        try SearchIndex.remove(db, key: report.key)
+        try recordChange(key: report.key, before: report, after: nil)
+    }
+
+    /// Puts back a removed report under its old key (undoing an undo of its intake).
+    package func reinstate(_ report: Report) throws -> Report {
+        var restored = report
+        restored.version = version
+        let arguments = ReportRecord.arguments(of: restored, key: restored.key,
+                                               fingerprint: Fingerprint.isIdentity(of: restored) ? Fingerprint.of(restored) : nil)
+        try db.execute(sql: ReportRecord.insertSQL, arguments: arguments)
+        try SearchIndex.insert(db, restored)
+        try recordChange(key: restored.key, before: nil, after: restored)
+        return restored
+    }
+
+    package func setSetting(_ name: String, to value: JSONValue?) throws {
+        let before = try SettingsStore.value(db, name: name)
+        guard before != value else { return }
+        if let value {
+            try db.execute(sql: "INSERT INTO setting(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                           arguments: [name, JSONWriter.string(value)])
+        } else {
+            try db.execute(sql: "DELETE FROM setting WHERE name = ?", arguments: [name])
+        }
+        try db.execute(sql: """
+            INSERT INTO setting_change(version, name, before, after) VALUES (?, ?, ?, ?)
+            ON CONFLICT(name, version) DO UPDATE SET after = excluded.after
+            """, arguments: [version, name, before.map(JSONWriter.string), value.map(JSONWriter.string)])
+        if !changedSettings.contains(name) { changedSettings.append(name) }
+    }
+
+    private func recordChange(key: Int, before: Report?, after: Report?) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO report_change(version, key, before, after) VALUES (?, ?, ?, ?)
+            ON CONFLICT(key, version) DO UPDATE SET after = excluded.after
+            """).execute(arguments: [version, key, before.map { JSONWriter.string($0.stateJSON) },
+                                     after.map { JSONWriter.string($0.stateJSON) }])
+        if changedKeySet.insert(key).inserted { changedKeys.append(key) }
+    }
+
+    /// Copies a screenshot file into the store's blobs (R11).
+    package func ingestScreenshot(path: String, importedFrom folder: String?) throws -> Screenshot {
+        try blobs.ingest(path: path, policy: folder.map { .importedFrom(folder: $0) } ?? .operatorPath)
+    }
+}
+
+/// Identity of reports that carry no platform Report ID (R13): a SHA-256 over the user-written
+/// fields and the report time, documented in the README.
+enum Fingerprint {
+    static func of(_ submission: ReportSubmission, screenshot: Screenshot?) -> String {
+        digest([submission.category, submission.issueType, submission.openId ?? "", submission.details ?? "",
+                submission.orderId ?? "", screenshot?.sha256 ?? screenshot?.url ?? "",
+                String(submission.reportedAt.milliseconds)])
+    }
+
+    static func of(_ report: Report) -> String {
+        digest([report.category, report.issueType, report.openId ?? "", report.details ?? "", report.orderId ?? "",
+                report.screenshot?.sha256 ?? report.screenshot?.url ?? "", String(report.reportedAt.milliseconds)])
+    }
+
+    private static func digest(_ fields: [String]) -> String {
+        let text = fields.joined(separator: "\u{1F}")
+        return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Reports without a platform-given Report ID are identified by their fingerprint.
+    static func isIdentity(of report: Report) -> Bool {
+        report.reportId == nil || report.reportId!.hasPrefix(generatedPrefix)
+    }
+
+    static let generatedPrefix = "RD-"
+
+    /// A Report ID made from the fingerprint, so re-importing a row yields the same ID.
+    static func generatedReportID(from fingerprint: String) -> String {
+        generatedPrefix + fingerprint.prefix(20).uppercased()
+    }
+
+    static func randomReportID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = (0..<10).map { _ in String(format: "%02X", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return generatedPrefix + value
+    }
+}

@@ -1,0 +1,70 @@
+import GRDB
+package import ReportDeskCore
+
+extension StoreTransaction {
+    /// Reverts version `target` by writing its before-states back as part of this new version (R12).
+    /// Refused when a later version changed the same report or setting, or when erased data would
+    /// come back (INTERFACE.md, Erasure).
+    package func revert(_ target: Int) throws -> [Report] {
+        let latest = version - 1
+        guard target >= 1, target <= latest,
+              let entry = try VersionLog.entry(db, number: target, keyLimit: 0) else {
+            throw DeskError.notFound("no version \(target) to undo; the store is at version \(latest)",
+                                     data: ["version": .int(target), "latest": .int(latest)])
+        }
+        if try entry.command == "erase" || (Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM erasure e JOIN report_change c ON c.key = e.key WHERE c.version = ? AND e.version >= ?)",
+                                                         arguments: [target, target]) ?? false) {
+            throw DeskError.rule("erasure", "version \(target) touched personal data that was erased since; undo cannot bring it back",
+                                 extra: [("version", .int(target))])
+        }
+        let later = try Row.fetchAll(db, sql: """
+            SELECT c.key, min(l.version) FROM report_change c JOIN report_change l ON l.key = c.key AND l.version > c.version
+            WHERE c.version = ? GROUP BY c.key ORDER BY c.key LIMIT 20
+            """, arguments: [target])
+        if let first = later.first {
+            let key: Int = first[0]
+            let laterVersion: Int = first[1]
+            throw DeskError.conflict(
+                "cannot undo version \(target): report #\(key) changed again at version \(laterVersion); undo the later versions first",
+                currentVersion: latest,
+                extra: [("key", .int(key)), ("laterVersion", .int(laterVersion)),
+                        ("keys", .array(later.map { .int($0[0]) }))])
+        }
+        let laterSetting = try String.fetchOne(db, sql: """
+            SELECT c.name FROM setting_change c JOIN setting_change l ON l.name = c.name AND l.version > c.version
+            WHERE c.version = ? LIMIT 1
+            """, arguments: [target])
+        if let laterSetting {
+            throw DeskError.conflict("cannot undo version \(target): setting \(laterSetting) changed again later; undo the later versions first",
+                                     currentVersion: latest, extra: [("setting", .string(laterSetting))])
+        }
+
+        reverts = target
+        summary = "undo version \(target) (\(entry.command))"
+        var restored: [Report] = []
+        let changes = try Row.fetchAll(db, sql: "SELECT key, before FROM report_change WHERE version = ? ORDER BY key", arguments: [target])
+        for change in changes {
+            let key: Int = change[0]
+            let beforeText: String? = change[1]
+            let current = try report(key: key)
+            let before = try beforeText.flatMap { Report(stateJSON: try JSONParser.parse($0), version: 0) }
+            switch (current, before) {
+            case (let current?, let before?):
+                restored.append(try save(before, replacing: current))
+            case (let current?, nil):
+                try remove(current)
+            case (nil, let before?):
+                restored.append(try reinstate(before))
+            case (nil, nil):
+                break
+            }
+        }
+        let settingChanges = try Row.fetchAll(db, sql: "SELECT name, before FROM setting_change WHERE version = ?", arguments: [target])
+        for change in settingChanges {
+            let name: String = change[0]
+            let beforeText: String? = change[1]
+            try setSetting(name, to: try beforeText.map { try JSONParser.parse($0) })
+        }
+        return restored
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import ReportDeskCore
+import ReportDeskInterpreter
+
+/// Script mode (INTERFACE.md): the same command lines read one per line from a pipe or file, no
+/// prompt; blank lines and `#` comments are skipped; a line ending in `\` continues. Stops at the
+/// first failing command (status 1, or 2 for a usage error) unless `--keep-going`.
+struct ScriptRunner {
+    let interpreter: Interpreter
+    let formatter: OutputFormatter
+    let keepGoing: Bool
+
+    func run(lines: some Sequence<String>) -> Int32 {
+        var worst: Int32 = 0
+        var pending = ""
+        var lineNumber = 0
+        for rawLine in lines {
+            lineNumber += 1
+            var line = rawLine
+            if line.hasSuffix("\r") { line.removeLast() }
+            if Tokenizer.continues(line) {
+                pending += String(line.dropLast()) + " "
+                continue
+            }
+            line = pending + line
+            pending = ""
+            let trimmed = line.trimmed
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if trimmed == "quit" || trimmed == "exit" { break }
+            let execution = interpreter.execute(line: line)
+            var output = formatter.format(execution)
+            if let error = output.standardError { output.standardError = "line \(lineNumber): " + error }
+            Console.out(output.standardOutput)
+            Console.err(output.standardError)
+            let status = OutputFormatter.exitStatus(execution)
+            worst = max(worst, status)
+            if status != 0 && !keepGoing { return status }
+        }
+        return worst
+    }
+}
+
+/// Lines of standard input, read as bytes so invalid UTF-8 cannot stop the script (it is repaired
+/// with U+FFFD and then refused by the command that meets it).
+struct StandardInputLines: Sequence, IteratorProtocol {
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var finished = false
+
+    mutating func next() -> String? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                start = newline + 1
+                if start > 65_536 { buffer.removeFirst(start); start = 0 }
+                return line
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = String(decoding: buffer[start...], as: UTF8.self)
+                start = buffer.count
+                return line
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { finished = true } else { buffer.append(contentsOf: chunk[..<count]) }
+        }
+    }
+}

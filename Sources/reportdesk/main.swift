@@ -1,0 +1,68 @@
+import Foundation
+import ReportDeskCommands
+import ReportDeskCore
+import ReportDeskInterpreter
+import ReportDeskREPL
+import ReportDeskRPC
+
+/// The version of this build, reported by `--version`, `initialize` and `rpc.discover`.
+let reportDeskVersion = "0.1.0"
+
+// A closed pipe must end a write with EPIPE, not kill the process mid-commit; a file size limit
+// must fail the write (-32004), not kill the process.
+signal(SIGPIPE, SIG_IGN)
+signal(SIGXFSZ, SIG_IGN)
+// Store files are private whatever the caller's umask (they hold user ids and an email).
+umask(0o077)
+
+let environment = ProcessInfo.processInfo.environment
+let options: GlobalOptions
+let settings: SessionSettings
+do {
+    options = try GlobalOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    settings = try options.sessionSettings(environment: environment)
+} catch {
+    if CommandLine.arguments.contains("--json") {
+        Console.out(JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n")
+    } else {
+        Console.err("error: \(error.message)\n")
+    }
+    exit(2)
+}
+
+if options.showVersion {
+    Console.out("reportdesk \(reportDeskVersion)\n")
+    exit(0)
+}
+
+func outputStyle(for descriptor: Int32) -> TerminalStyle {
+    TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
+                  colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
+                  zone: settings.zone, now: settings.clock.now)
+}
+
+let words = options.commandWords
+if words == ["rpc"] {
+    let server = RPCServer(settings: settings, registry: AllCommands.registry, serverVersion: reportDeskVersion)
+    exit(server.run())
+}
+
+if words.isEmpty && isatty(STDIN_FILENO) == 1 {
+    let repl = REPL(settings: settings, registry: AllCommands.registry, json: options.json, environment: environment)
+    exit(repl.run())
+}
+
+let session = Session(settings: settings, registry: AllCommands.registry)
+let interpreter = Interpreter(session: session)
+let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO))
+
+if words.isEmpty {
+    exit(ScriptRunner(interpreter: interpreter, formatter: formatter, keepGoing: options.keepGoing)
+        .run(lines: StandardInputLines()))
+}
+
+let execution = interpreter.execute(words: words)
+let output = formatter.format(execution)
+Console.out(output.standardOutput)
+Console.err(output.standardError)
+exit(OutputFormatter.exitStatus(execution))

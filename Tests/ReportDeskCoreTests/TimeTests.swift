@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ReportDeskCore
+
+@Suite("Times and durations (R6, R8)")
+struct TimeTests {
+    @Test("RFC 3339 instants parse with any offset and print in UTC", arguments: [
+        ("2026-11-24T09:30:00Z", "2026-11-24T09:30:00Z"),
+        ("2026-11-24T18:30:00+09:00", "2026-11-24T09:30:00Z"),
+        ("2026-11-24T04:30:00-05:00", "2026-11-24T09:30:00Z"),
+        ("2026-11-24t09:30:00.250z", "2026-11-24T09:30:00.250Z"),
+        ("2024-02-29T23:59:59.999999Z", "2024-02-29T23:59:59.999Z"),
+        ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+    ])
+    func instants(text: String, expected: String) throws {
+        let instant = try #require(RFC3339.parse(text))
+        #expect(RFC3339.format(instant) == expected)
+    }
+
+    @Test("malformed or impossible times are refused", arguments: [
+        "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T24:00:00Z", "yesterday",
+        "2026-11-24T09:30:00+25:00", "2026-11-24T09:30Z junk", "",
+    ])
+    func refusals(text: String) {
+        #expect(RFC3339.parse(text) == nil)
+    }
+
+    @Test("a local time without offset is read in the stated zone")
+    func localTimes() throws {
+        let tokyo = try #require(ZoneRules(named: "Asia/Tokyo"))
+        #expect(tokyo.parseInstant("2026-11-24 18:30").map(RFC3339.format) == "2026-11-24T09:30:00Z")
+        let newYork = try #require(ZoneRules(named: "America/New_York"))
+        #expect(newYork.parseInstant("2026-07-01T12:00:00").map(RFC3339.format) == "2026-07-01T16:00:00Z")
+        #expect(ZoneRules(named: "+05:30")?.parseInstant("2026-11-24T15:00:00").map(RFC3339.format) == "2026-11-24T09:30:00Z")
+        #expect(ZoneRules(named: "Not/AZone") == nil)
+    }
+
+    @Test("durations parse and print", arguments: [("90m", 5_400_000), ("6h", 21_600_000), ("3d", 259_200_000), ("1d12h", 129_600_000), ("45s", 45_000), ("2w", 1_209_600_000)])
+    func durations(text: String, milliseconds: Int64) throws {
+        #expect(DeskDuration(parsing: text)?.milliseconds == milliseconds)
+    }
+
+    @Test("bad durations are refused", arguments: ["", "6", "h", "6x", "-6h", "6h3", "9999999999h"])
+    func badDurations(text: String) {
+        #expect(DeskDuration(parsing: text) == nil)
+    }
+
+    @Test("civil conversion agrees with Foundation over a wide range")
+    func civil() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        for seconds in stride(from: -2_000_000_000, to: 4_000_000_000, by: 7_654_321) {
+            let instant = Instant(milliseconds: Int64(seconds) * 1000)
+            let civil = CivilTime(instant)
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
+            #expect(civil.year == parts.year && civil.month == parts.month && civil.day == parts.day)
+            #expect(civil.hour == parts.hour && civil.minute == parts.minute && civil.second == parts.second)
+            #expect(civil.millisecondsAsUTC == instant.milliseconds)
+        }
+    }
+}
