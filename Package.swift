@@ -87,6 +87,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ReportDeskREPLTests",
+            dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ReportDeskRPCTests",
             dependencies: ["ReportDeskCore", "ReportDeskRPC", "ReportDeskInterpreter", "ReportDeskTesting"],
             swiftSettings: strictSettings
