@@ -3,7 +3,7 @@ package import ReportDeskCore
 
 /// Runs the built `reportdesk` the way a user or a cron job does: a real process, real pipes.
 package struct BinaryRunner: Sendable {
-    package let path: String
+    package var path: String
     package var environment: [String: String]
 
     /// The binary next to the test bundle (SwiftPM builds it because the tests depend on it), or
@@ -96,4 +96,13 @@ private final class Collected: @unchecked Sendable {
     var done: Bool { lock.withLock { outData != nil && errData != nil } }
     var out: String { lock.withLock { String(decoding: outData ?? Data(), as: UTF8.self) } }
     var err: String { lock.withLock { String(decoding: errData ?? Data(), as: UTF8.self) } }
+}
+
+extension BinaryRunner {
+    /// Runs the sqlite3 shell on a store's database, to look at it from outside ReportDesk.
+    package static func sqlite(_ database: String, _ sql: String) throws -> Outcome {
+        var runner = BinaryRunner(store: "/nonexistent")
+        runner.path = "/usr/bin/sqlite3"
+        return try runner.run([database], input: sql)
+    }
 }

@@ -74,6 +74,7 @@ package final class TestDesk: Sendable {
     }
 
     /// Submits one valid report of each category, returning their keys (experience, payment, community).
+    @discardableResult
     package func submitOneOfEach(at time: String = "2026-11-24T09:30:00Z") throws -> (experience: Int, payment: Int, community: Int) {
         let experience = try run("submit --category experience --issue-type crash_or_freeze --details 'app freezes on the map' --open-id user-e --reported-at \(time)")
         let payment = try run("submit --category payment --issue-type refund_request --details 'charged twice' --order-id ORD-7 --open-id user-p --reported-at \(time)")

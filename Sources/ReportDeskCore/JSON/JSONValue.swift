@@ -25,6 +25,12 @@ public enum JSONValue: Sendable, Equatable {
     /// Member lookup on objects; `nil` for other values and absent keys.
     package subscript(key: String) -> JSONValue? { objectValue?[key] }
 
+    /// Element lookup on arrays; `nil` for other values and indexes out of range.
+    package subscript(index: Int) -> JSONValue? {
+        guard let array = arrayValue, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+
     /// The JSON type name, for error messages ("expected a string, got an array").
     package var typeName: String {
         switch self {
@@ -111,4 +117,8 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
     public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 }

@@ -85,10 +85,6 @@ package enum Schemas {
         ]))
     }
 
-    package static func object(_ properties: KeyValuePairs<String, JSONValue>, optional: [String] = []) -> JSONValue {
-        object(JSONObject(properties.map { ($0.key, $0.value) }), optional: optional)
-    }
-
     package static let anyObject: JSONValue = ["type": "object"]
 }
 
