@@ -23,6 +23,8 @@ package enum AllCommands {
         TaxonomyAddCommand.self,
         ConfigGetCommand.self,
         ConfigSetCommand.self,
+        EraseCommand.self,
+        VerifyCommand.self,
         HelpCommand.self,
     ])
 }
