@@ -10,13 +10,21 @@ struct ScriptRunner {
     let formatter: OutputFormatter
     let keepGoing: Bool
 
-    func run(lines: some Sequence<String>) -> Int32 {
+    func run(lines: some Sequence<[UInt8]>) -> Int32 {
         var worst: Int32 = 0
         var pending = ""
         var lineNumber = 0
-        for rawLine in lines {
+        for bytes in lines {
             lineNumber += 1
-            var line = rawLine
+            guard var line = String(validating: bytes, as: UTF8.self) else {
+                let error = DeskError.invalidParams(field: "line", "line \(lineNumber) is not valid UTF-8; nothing on it was run")
+                let output = formatter.format(Interpreter.Execution(spec: nil, outcome: .failure(error)))
+                Console.out(output.standardOutput)
+                Console.err(output.standardError)
+                worst = max(worst, 2)
+                if !keepGoing { return 2 }
+                continue
+            }
             if line.hasSuffix("\r") { line.removeLast() }
             if Tokenizer.continues(line) {
                 pending += String(line.dropLast()) + " "
@@ -40,24 +48,23 @@ struct ScriptRunner {
     }
 }
 
-/// Lines of standard input, read as bytes so invalid UTF-8 cannot stop the script (it is repaired
-/// with U+FFFD and then refused by the command that meets it).
+/// Lines of standard input as bytes, so a line that is not UTF-8 is refused rather than repaired.
 struct StandardInputLines: Sequence, IteratorProtocol {
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
 
-    mutating func next() -> String? {
+    mutating func next() -> [UInt8]? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[start..<newline], as: UTF8.self)
+                let line = Array(buffer[start..<newline])
                 start = newline + 1
                 if start > 65_536 { buffer.removeFirst(start); start = 0 }
                 return line
             }
             if finished {
                 guard start < buffer.count else { return nil }
-                let line = String(decoding: buffer[start...], as: UTF8.self)
+                let line = Array(buffer[start...])
                 start = buffer.count
                 return line
             }

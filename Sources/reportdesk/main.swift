@@ -16,10 +16,21 @@ signal(SIGXFSZ, SIG_IGN)
 umask(0o077)
 
 let environment = ProcessInfo.processInfo.environment
+
+/// Arguments as the kernel gave them: one that is not UTF-8 is a usage error, not silently repaired.
+func validatedArguments() throws(DeskError) -> [String] {
+    try (1..<Int(CommandLine.argc)).map { index throws(DeskError) in
+        guard let pointer = CommandLine.unsafeArgv[index], let argument = String(validatingCString: pointer) else {
+            throw DeskError.invalidParams(field: "arguments", "argument \(index) is not valid UTF-8")
+        }
+        return argument
+    }
+}
+
 let options: GlobalOptions
 let settings: SessionSettings
 do {
-    options = try GlobalOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    options = try GlobalOptions.parse(try validatedArguments())
     settings = try options.sessionSettings(environment: environment)
 } catch {
     if CommandLine.arguments.contains("--json") {

@@ -13,6 +13,11 @@ package struct Interpreter: Sendable {
     package struct Execution: Sendable {
         package let spec: CommandSpec?
         package let outcome: Result<JSONValue, DeskError>
+
+        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>) {
+            self.spec = spec
+            self.outcome = outcome
+        }
     }
 
     /// Runs a JSON-RPC method with its params (by name or by position).
