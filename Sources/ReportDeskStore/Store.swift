@@ -9,31 +9,27 @@ public final class Store: Sendable {
     package let location: StoreLocation
     let database: DatabaseQueue
     let writeLock: WriteLock
-    /// How long a write waits for another process's write before failing with -32004.
-    package let lockTimeout: Double
+    package let options: StoreOptions
 
-    /// The WAL size past which a write takes a checkpoint (under the write lock) after committing.
-    static let checkpointThreshold = 8 * 1024 * 1024
-
-    private init(location: StoreLocation, database: DatabaseQueue, writeLock: WriteLock, lockTimeout: Double) {
+    private init(location: StoreLocation, database: DatabaseQueue, writeLock: WriteLock, options: StoreOptions) {
         self.location = location
         self.database = database
         self.writeLock = writeLock
-        self.lockTimeout = lockTimeout
+        self.options = options
     }
 
     /// Opens the store in `location`, creating the folder and database on first use.
-    package static func open(_ location: StoreLocation, lockTimeout: Double = 10) throws(DeskError) -> Store {
+    package static func open(_ location: StoreLocation, options: StoreOptions = StoreOptions()) throws(DeskError) -> Store {
         try StoreFiles.prepareDirectory(location)
-        let writeLock = try WriteLock(path: location.lockPath, timeout: lockTimeout)
+        let writeLock = try WriteLock(path: location.lockPath, timeout: options.lockTimeout)
         do {
             let database = try writeLock.withLock {
-                let queue = try DatabaseQueue(path: location.databasePath, configuration: configuration(lockTimeout: lockTimeout))
+                let queue = try DatabaseQueue(path: location.databasePath, configuration: configuration(lockTimeout: options.lockTimeout))
                 try migrateIfNeeded(queue)
                 return queue
             }
             StoreFiles.restrictPermissions(location)
-            return Store(location: location, database: database, writeLock: writeLock, lockTimeout: lockTimeout)
+            return Store(location: location, database: database, writeLock: writeLock, options: options)
         } catch {
             throw StoreErrors.translate(error, opening: location)
         }

@@ -75,10 +75,12 @@ struct GlobalOptions {
             }
             clock = .fixed(instant)
         }
-        let lockTimeout = environment["REPORTDESK_LOCK_TIMEOUT"].flatMap(Double.init) ?? 10
+        var storeOptions = StoreOptions()
+        if let seconds = environment["REPORTDESK_LOCK_TIMEOUT"].flatMap(Double.init), seconds >= 0 { storeOptions.lockTimeout = seconds }
+        if let bytes = environment["REPORTDESK_CHECKPOINT_BYTES"].flatMap(Int.init), bytes >= 0 { storeOptions.checkpointBytes = bytes }
         return SessionSettings(location: StoreLocation.resolve(explicit: store, environment: environment),
                                actor: resolvedActor(environment: environment), clock: clock, zone: zone,
-                               lockTimeout: max(0, lockTimeout))
+                               storeOptions: storeOptions)
     }
 
     private func resolvedActor(environment: [String: String]) -> String {

@@ -49,7 +49,9 @@ package struct CrashHarness: Sendable {
     package func killRound(writer: Int, runMilliseconds: Int, random: inout SeededRandom, figures: inout Figures) throws {
         let known = try currentReportCount()
         let commands = Self.workload(count: 400, knownKeys: known, writer: writer, random: &random)
-        let process = try WriterProcess(binary: runner.path, environment: runner.environment, commands: commands)
+        var environment = runner.environment
+        if writer % 2 == 0 { environment["REPORTDESK_CHECKPOINT_BYTES"] = "0" }
+        let process = try WriterProcess(binary: runner.path, environment: environment, commands: commands)
         usleep(UInt32(runMilliseconds) * 1000)
         process.kill()
         figures.kills += 1
@@ -60,7 +62,11 @@ package struct CrashHarness: Sendable {
     package func concurrentRound(writers: Int, commandsEach: Int, random: inout SeededRandom, figures: inout Figures) throws {
         let known = try currentReportCount()
         let processes = try (0..<writers).map { writer in
-            try WriterProcess(binary: runner.path, environment: runner.environment,
+            // Half the writers checkpoint after every commit, racing the others' writes: the
+            // write lock must keep that race (SQLite's WAL-reset bug) from ever happening.
+            var environment = runner.environment
+            if writer % 2 == 0 { environment["REPORTDESK_CHECKPOINT_BYTES"] = "0" }
+            return try WriterProcess(binary: runner.path, environment: environment,
                               commands: Self.workload(count: commandsEach, knownKeys: known, writer: writer, random: &random))
         }
         var all: [(command: String, reply: JSONValue)] = []

@@ -42,7 +42,7 @@ package final class TestDesk: Sendable {
 
     package init(actor: String = "tester", registry: CommandRegistry = AllCommands.registry, zone: ZoneRules = .utc) {
         let settings = SessionSettings(location: StoreLocation(directory: folder.path + "/store"), actor: actor,
-                                       clock: clock.deskClock, zone: zone, lockTimeout: 5)
+                                       clock: clock.deskClock, zone: zone, storeOptions: StoreOptions(lockTimeout: 5))
         session = Session(settings: settings, registry: registry)
         interpreter = Interpreter(session: session)
     }

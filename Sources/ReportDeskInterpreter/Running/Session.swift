@@ -9,15 +9,15 @@ package struct SessionSettings: Sendable {
     package var actor: String
     package var clock: DeskClock
     package var zone: ZoneRules
-    package var lockTimeout: Double
+    package var storeOptions: StoreOptions
 
     package init(location: StoreLocation, actor: String, clock: DeskClock = .system, zone: ZoneRules = .device,
-                 lockTimeout: Double = 10) {
+                 storeOptions: StoreOptions = StoreOptions()) {
         self.location = location
         self.actor = actor
         self.clock = clock
         self.zone = zone
-        self.lockTimeout = lockTimeout
+        self.storeOptions = storeOptions
     }
 }
 
@@ -42,7 +42,7 @@ package final class Session: Sendable {
     package func store() throws(DeskError) -> Store {
         let result: Result<Store, DeskError> = openStore.withLock { slot in
             if let store = slot { return .success(store) }
-            let opened = Result { () throws(DeskError) in try Store.open(settings.location, lockTimeout: settings.lockTimeout) }
+            let opened = Result { () throws(DeskError) in try Store.open(settings.location, options: settings.storeOptions) }
             if case .success(let store) = opened { slot = store }
             return opened
         }

@@ -104,7 +104,8 @@ extension Store {
                 ("walAutocheckpoint", .int(try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0)),
                 ("secureDelete", .bool(try Bool.fetchOne(db, sql: "PRAGMA secure_delete") ?? false)),
                 ("writeLock", .string("flock on \(location.lockPath), serialising writes and checkpoints across processes")),
-                ("lockTimeoutSeconds", .double(lockTimeout)),
+                ("lockTimeoutSeconds", .double(options.lockTimeout)),
+                ("checkpointAfterBytes", .int(options.checkpointBytes)),
             ]
         }
     }

@@ -50,7 +50,7 @@ extension Store {
     /// Copies the WAL back into the database once it has grown, under the write lock the caller holds.
     private func checkpointIfLarge() {
         var info = stat()
-        guard stat(location.databasePath + "-wal", &info) == 0, Int(info.st_size) > Store.checkpointThreshold else { return }
+        guard stat(location.databasePath + "-wal", &info) == 0, Int(info.st_size) > options.checkpointBytes else { return }
         try? database.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
     }
 
