@@ -1,25 +1,30 @@
 package import Foundation
 
 /// A display time zone (R8): people see instants in the device's zone or one they chose.
+/// The device's zone is looked up only when first needed: machine output never needs it, and the
+/// lookup is a noticeable part of a one-shot command's start-up.
 public struct ZoneRules: Sendable {
-    package let timeZone: TimeZone
+    private let chosen: TimeZone?
 
-    package init(_ timeZone: TimeZone) { self.timeZone = timeZone }
+    package init(_ timeZone: TimeZone) { chosen = timeZone }
+    private init(device: ()) { chosen = nil }
+
+    package var timeZone: TimeZone { chosen ?? TimeZone.current }
 
     /// Resolves an IANA name (`Asia/Tokyo`), `UTC`, or a fixed offset (`+09:00`).
     package init?(named name: String) {
         if let zone = TimeZone(identifier: name) {
-            timeZone = zone
+            chosen = zone
         } else if let parsed = RFC3339.parseFields("2000-01-01T00:00" + name), let offset = parsed.offsetSeconds,
                   let zone = TimeZone(secondsFromGMT: offset) {
-            timeZone = zone
+            chosen = zone
         } else {
             return nil
         }
     }
 
     /// The device's zone: `TZ` when set, else the system's.
-    package static var device: ZoneRules { ZoneRules(TimeZone.current) }
+    package static let device = ZoneRules(device: ())
     package static let utc = ZoneRules(TimeZone(identifier: "UTC")!)
 
     package var identifier: String { timeZone.identifier }
