@@ -15,8 +15,10 @@ static inline int rd_el_set_prompt(EditLine *el, rd_el_prompt_function prompt) {
 static inline int rd_el_set_editor(EditLine *el, const char *mode) {
     return el_set(el, EL_EDITOR, mode);
 }
-static inline int rd_el_set_history(EditLine *el, History *history) {
-    return el_set(el, EL_HIST, history, history);
+// EL_HIST takes libedit's `history` function and the History it works on; a parameter named
+// `history` would shadow the function and hand libedit a data pointer to call.
+static inline int rd_el_set_history(EditLine *el, History *entries) {
+    return el_set(el, EL_HIST, history, entries);
 }
 static inline int rd_el_set_signal(EditLine *el, int flag) {
     return el_set(el, EL_SIGNAL, flag);
@@ -43,21 +45,13 @@ static inline int rd_history_set_size(History *h, int size) {
     HistEvent ev;
     return history(h, &ev, H_SETSIZE, size);
 }
-static inline int rd_history_set_unique(History *h, int unique) {
+static inline int rd_history_clear(History *h) {
     HistEvent ev;
-    return history(h, &ev, H_SETUNIQUE, unique);
+    return history(h, &ev, H_CLEAR);
 }
 static inline int rd_history_enter(History *h, const char *line) {
     HistEvent ev;
     return history(h, &ev, H_ENTER, line);
-}
-static inline int rd_history_load(History *h, const char *path) {
-    HistEvent ev;
-    return history(h, &ev, H_LOAD, path);
-}
-static inline int rd_history_save(History *h, const char *path) {
-    HistEvent ev;
-    return history(h, &ev, H_SAVE, path);
 }
 
 #endif

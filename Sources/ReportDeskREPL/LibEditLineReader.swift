@@ -3,36 +3,43 @@ import Foundation
 package import ReportDeskInterpreter
 
 /// Line editing, history and Tab completion from libedit (the design card's system library).
-/// History lives in the store's folder, owner-only, de-duplicated and bounded; Ctrl-R searches it.
+/// Up arrow and Ctrl-R are libedit's own; the history behind them is a `CommandHistory`, so it is
+/// kept per store, owner-only, de-duplicated and bounded.
 package final class LibEditLineReader: LineReader {
     private let editLine: OpaquePointer
-    private let history: OpaquePointer
-    private let historyPath: String
+    private let libeditHistory: OpaquePointer
+    private let output: UnsafeMutablePointer<FILE>
+    private var history: CommandHistory
     private let completer: Completer
+    private let colour: Bool
+    package let unicode: Bool
     /// The prompt libedit asks for through a C callback.
     private var promptBuffer: UnsafeMutablePointer<CChar>
 
-    package static let historySize: Int32 = 1000
-
-    package init?(completer: Completer, historyPath: String) {
+    package init?(completer: Completer, historyPath: String, colour: Bool) {
+        // libedit converts the prompt and every key through the C locale: without a UTF-8 one it
+        // drops non-ASCII input and crashes on a prompt it cannot convert.
+        unicode = Self.useUTF8Locale()
         guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w"),
               let errors = fdopen(STDERR_FILENO, "w"),
               let editLine = el_init("reportdesk", input, output, errors) else { return nil }
-        guard let history = history_init() else {
+        guard let libeditHistory = history_init() else {
             el_end(editLine)
             return nil
         }
         self.editLine = editLine
-        self.history = history
-        self.historyPath = historyPath
+        self.libeditHistory = libeditHistory
+        self.output = output
         self.completer = completer
+        self.colour = colour
+        history = CommandHistory(path: historyPath)
         promptBuffer = strdup("> ")
-        rd_history_set_size(history, Self.historySize)
-        rd_history_set_unique(history, 1)
-        _ = rd_history_load(history, historyPath)
+        rd_history_set_size(libeditHistory, Int32(CommandHistory.defaultLimit))
+        loadHistory()
         rd_el_set_editor(editLine, "emacs")
+        // libedit restores the terminal on SIGINT and passes it on to `InterruptSignal`'s handler.
         rd_el_set_signal(editLine, 1)
-        rd_el_set_history(editLine, history)
+        rd_el_set_history(editLine, libeditHistory)
         rd_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         rd_el_set_prompt(editLine) { editLine in
             guard let editLine, let data = rd_el_get_client_data(editLine) else { return nil }
@@ -45,30 +52,30 @@ package final class LibEditLineReader: LineReader {
         rd_el_bind(editLine, "^I", "rd-complete")
         rd_el_bind(editLine, "^R", "em-inc-search-prev")
         _ = rd_el_source(editLine)
-        InterruptSignal.install()
     }
 
     deinit {
-        history_end(history)
+        history_end(libeditHistory)
         el_end(editLine)
         free(promptBuffer)
     }
 
-    package func readLine(prompt: String) -> LineReadResult {
+    package func readLine(prompt: Prompt) -> LineReadResult {
         free(promptBuffer)
-        promptBuffer = strdup(prompt)
+        promptBuffer = strdup(prompt.text)
         InterruptSignal.reset()
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
-            if InterruptSignal.wasRaised {
-                el_reset(editLine)
+            // Ctrl-C: libedit's handler put the terminal back and our handler raised the flag; the
+            // read returned EINTR (no SA_RESTART), so el_gets gave up on the line.
+            if InterruptSignal.wasRaised || (count < 0 && errno == EINTR) {
                 Console.write("^C\n")
                 return .interrupted
             }
-            return count < 0 && errno == EINTR ? .interrupted : .endOfInput
+            return .endOfInput
         }
         if InterruptSignal.wasRaised {
-            Console.write("\n")
+            Console.write("^C\n")
             return .interrupted
         }
         var line = String(cString: raw)
@@ -77,58 +84,48 @@ package final class LibEditLineReader: LineReader {
     }
 
     package func remember(_ line: String) {
-        guard !line.trimmed.isEmpty else { return }
-        rd_history_enter(history, line)
-        rd_history_save(history, historyPath)
-        chmod(historyPath, 0o600)
+        guard history.add(line) else { return }
+        loadHistory()
     }
 
-    /// Tab: one candidate completes (with a space after a whole word); several extend to their
-    /// common prefix or, when that adds nothing, are listed under the line.
+    /// Puts the de-duplicated entries (this session's and other sessions' on the store) into
+    /// libedit's history, which up arrow and Ctrl-R walk.
+    private func loadHistory() {
+        rd_history_clear(libeditHistory)
+        for entry in history.entries { rd_history_enter(libeditHistory, entry) }
+    }
+
     private func complete() -> UInt8 {
         guard let info = el_line(editLine) else { return UInt8(CC_ERROR) }
         let length = info.pointee.cursor - info.pointee.buffer
-        let before = String(decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: length).bindMemory(to: UInt8.self), as: UTF8.self)
-        let (partial, candidates) = completer.candidates(for: before)
-        guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-        if candidates.count == 1 {
-            let candidate = candidates[0]
-            let wholeWord = !(candidate.hasSuffix("/") || candidate.hasSuffix("="))
-            return insert(String(candidate.dropFirst(partial.count)), addSpace: wholeWord) ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        let before = String(decoding: UnsafeRawBufferPointer(start: info.pointee.buffer, count: length).bindMemory(to: UInt8.self),
+                            as: UTF8.self)
+        switch CompletionEdit(completer.complete(before)) {
+        case .nothing:
+            return UInt8(CC_REFRESH_BEEP)
+        case .insert(let text):
+            return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+        case .list(let candidates):
+            let width = TerminalStyle.width(fileDescriptor: STDOUT_FILENO, environment: [:])
+            let lines = CompletionEdit.listing(candidates, width: width) { [colour] hint in
+                colour ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint
+            }
+            fflush(output)
+            Console.write("\n" + lines.joined(separator: "\n") + "\n")
+            return UInt8(CC_REDISPLAY)
         }
-        let common = commonPrefix(candidates)
-        if common.count > partial.count {
-            return insert(String(common.dropFirst(partial.count)), addSpace: false) ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
-        }
-        Console.write("\n" + columns(candidates) + "\n")
-        return UInt8(CC_REDISPLAY)
     }
 
-    /// Inserts completed text, escaping what the tokenizer would otherwise split or unquote.
-    private func insert(_ text: String, addSpace: Bool) -> Bool {
-        let escaped = text.map { "\"'\\ ".contains($0) ? "\\" + String($0) : String($0) }.joined()
-        return el_insertstr(editLine, escaped + (addSpace ? " " : "")) == 0
+    /// Switches the C library to the environment's locale, or to C.UTF-8 when that is not UTF-8;
+    /// returns whether the terminal can be addressed in UTF-8.
+    private static func useUTF8Locale() -> Bool {
+        if setlocale(LC_CTYPE, "") != nil, isUTF8 { return true }
+        return setlocale(LC_CTYPE, "C.UTF-8") != nil && isUTF8
     }
 
-    private func commonPrefix(_ words: [String]) -> String {
-        guard var prefix = words.first else { return "" }
-        for word in words.dropFirst() {
-            while !word.hasPrefix(prefix) { prefix.removeLast() }
-        }
-        return prefix
-    }
-
-    private func columns(_ words: [String]) -> String {
-        let width = (words.map(\.count).max() ?? 0) + 2
-        var size = winsize()
-        let terminal = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        let perLine = max(1, terminal / width)
-        var lines: [String] = []
-        for start in stride(from: 0, to: min(words.count, 200), by: perLine) {
-            lines.append(words[start..<min(start + perLine, words.count)].map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }
-                .joined().trimmingCharacters(in: .whitespaces))
-        }
-        if words.count > 200 { lines.append("… and \(words.count - 200) more") }
-        return lines.joined(separator: "\n")
+    private static var isUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
     }
 }

@@ -1,8 +1,10 @@
-/// Where the REPL gets its lines: libedit on a terminal, plain reads in tests.
+/// Where the REPL gets its lines: libedit on a terminal, plain reads otherwise and in tests.
 package protocol LineReader: AnyObject {
-    func readLine(prompt: String) -> LineReadResult
+    func readLine(prompt: Prompt) -> LineReadResult
     /// Remembers an entered line in the history (kept across sessions).
     func remember(_ line: String)
+    /// Whether the terminal shows UTF-8 (the prompt and notices may use `·` and `…`).
+    var unicode: Bool { get }
 }
 
 package enum LineReadResult: Equatable {
@@ -11,17 +13,4 @@ package enum LineReadResult: Equatable {
     case interrupted
     /// Ctrl-D on an empty line, or end of input.
     case endOfInput
-}
-
-/// Reads lines from standard input without editing (no terminal, or `TERM=dumb`).
-package final class PlainLineReader: LineReader {
-    package init() {}
-
-    package func readLine(prompt: String) -> LineReadResult {
-        Console.write(prompt)
-        guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
-        return .line(line)
-    }
-
-    package func remember(_ line: String) {}
 }

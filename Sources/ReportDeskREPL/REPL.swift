@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import ReportDeskCore
 package import ReportDeskInterpreter
 
@@ -11,9 +10,17 @@ package final class REPL {
     private let json: Bool
     private let environment: [String: String]
     private var reader: (any LineReader)?
+    /// The last list, search or history that had more to show, for `more`.
+    private var nextPage: NextPage?
+    /// The store version the operator has seen, to tell them when another process changed it.
+    private var seenVersion = 0
 
-    /// Words the REPL understands besides commands.
-    package static let exitWords = ["quit", "exit"]
+    /// Words the REPL understands besides commands, with what Tab shows for them.
+    package static let sessionWords = [
+        CompletionCandidate("quit", hint: "leave the REPL (also exit, \\q or Ctrl-D)"),
+        CompletionCandidate("exit", hint: "leave the REPL"),
+        CompletionCandidate("more", hint: "show the next page of the last list, search or history"),
+    ]
 
     package init(settings: SessionSettings, registry: CommandRegistry, json: Bool, environment: [String: String],
                  reader: (any LineReader)? = nil) {
@@ -24,28 +31,31 @@ package final class REPL {
         self.reader = reader
     }
 
-    /// Runs until `quit` or Ctrl-D; returns the exit status (0).
+    /// Runs until `quit` or Ctrl-D; returns the exit status (0, or 1 when the store cannot be opened).
     package func run() -> Int32 {
-        let opened = Result { () throws(DeskError) in try session.store() }
-        if case .failure(let error) = opened {
-            Console.write("error: \(SafeText.line(error.message))\n", to: STDERR_FILENO)
+        do {
+            seenVersion = try session.currentVersion()
+        } catch {
+            Console.write(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n", to: STDERR_FILENO)
             return 1
         }
         let reader = self.reader ?? makeReader()
-        Console.write("ReportDesk — \(session.storeDirectory). Type help for commands, quit to leave.\n")
+        InterruptSignal.install()
+        Console.write("ReportDesk — \(SafeText.line(session.storeDirectory)). Type help for commands, Tab to complete, quit to leave.\n")
         var continued = ""
         while true {
-            let prompt = continued.isEmpty ? self.prompt() : "…> "
+            if continued.isEmpty { announceForeignChanges() }
+            let prompt = continued.isEmpty ? self.prompt(unicode: reader.unicode) : Prompt.continuation(unicode: reader.unicode)
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
                 Console.write("\n")
                 return 0
             case .interrupted:
                 continued = ""
-                continue
             case .line(let raw):
                 if Tokenizer.continues(raw) {
-                    continued += String(raw.dropLast()) + " "
+                    let head = String(raw.dropLast())
+                    continued += head + (head.last?.isWhitespace == true ? "" : " ")
                     continue
                 }
                 let line = continued + raw
@@ -53,63 +63,76 @@ package final class REPL {
                 let trimmed = line.trimmed
                 guard !trimmed.isEmpty else { continue }
                 reader.remember(line)
-                if Self.exitWords.contains(trimmed) || trimmed == "\\q" { return 0 }
-                execute(line)
+                if ["quit", "exit", "\\q"].contains(trimmed) { return 0 }
+                handle(trimmed)
             }
         }
     }
 
     private func makeReader() -> any LineReader {
         let completer = Completer(registry: session.registry, provider: SessionCompletionProvider(session: session),
-                                  extraFirstWords: Self.exitWords)
+                                  extraFirstWords: Self.sessionWords)
         if environment["TERM"] != "dumb",
-           let editing = LibEditLineReader(completer: completer, historyPath: session.historyPath) {
+           let editing = LibEditLineReader(completer: completer, historyPath: session.historyPath,
+                                           colour: TerminalStyle.colourAllowed(fileDescriptor: STDOUT_FILENO, environment: environment)) {
             return editing
         }
         return PlainLineReader()
     }
 
-    private func execute(_ line: String) {
-        let watcher = CancellationWatcher(session: session)
-        let execution = interpreter.execute(line: line)
-        watcher.stop()
-        let style = TerminalStyle(width: TerminalStyle.width(fileDescriptor: STDOUT_FILENO, environment: environment),
-                                  colour: TerminalStyle.colourAllowed(fileDescriptor: STDOUT_FILENO, environment: environment),
-                                  zone: session.settings.zone, now: session.settings.clock.now)
-        let output = OutputFormatter(json: json, style: style).format(execution)
-        if let text = output.standardOutput { Console.write(text) }
-        if let text = output.standardError {
-            let errorStyle = TerminalStyle(width: style.width,
-                                           colour: TerminalStyle.colourAllowed(fileDescriptor: STDERR_FILENO, environment: environment),
-                                           zone: style.zone, now: style.now)
-            Console.write(json ? text : OutputFormatter(json: false, style: errorStyle).format(execution).standardError ?? text,
-                          to: STDERR_FILENO)
-        }
-    }
-
-    /// `reportdesk 12 pending · 3 past due> `, read fresh before every line.
-    private func prompt() -> String {
-        guard let counts = try? session.pendingCounts() else { return "reportdesk> " }
-        var parts = ["\(counts.pending) pending"]
-        if counts.pastDue > 0 { parts.append("\(counts.pastDue) past due") }
-        return "reportdesk \(parts.joined(separator: " · "))> "
-    }
-}
-
-/// Turns Ctrl-C during a running command into a cancellation the command sees at its next check.
-private final class CancellationWatcher: Sendable {
-    private let running = Mutex(true)
-
-    init(session: Session) {
-        InterruptSignal.reset()
-        let thread = Thread { [self] in
-            while running.withLock({ $0 }) {
-                if InterruptSignal.wasRaised { session.requestCancel() }
-                usleep(50_000)
+    private func handle(_ line: String) {
+        if line == "more" {
+            guard let page = nextPage else {
+                Console.write("Nothing more to show: more continues the last list, search or history that had another page.\n")
+                return
             }
+            execute(page.words)
+            return
         }
-        thread.start()
+        do {
+            execute(try Tokenizer.words(line))
+        } catch {
+            Console.write(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n", to: STDERR_FILENO)
+        }
     }
 
-    func stop() { running.withLock { $0 = false } }
+    private func execute(_ words: [String]) {
+        let watcher = CancellationWatcher(session: session)
+        let execution = interpreter.execute(words: words)
+        watcher.stop()
+        if case .success(let value) = execution.outcome, value["nextCursor"] != nil,
+           let (_, arguments) = interpreter.registry.match(words) {
+            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, result: value)
+        }
+        let output = OutputFormatter(json: json, style: style(for: STDOUT_FILENO)).format(execution)
+        if let text = output.standardOutput { Console.write(text) }
+        if output.standardError != nil {
+            let text = OutputFormatter(json: json, style: style(for: STDERR_FILENO)).format(execution).standardError ?? ""
+            Console.write(text, to: STDERR_FILENO)
+        }
+    }
+
+    /// How output to one descriptor is drawn now: its width, whether it may be coloured, the
+    /// display zone and the clock read after the command ran (so "just now" means just now).
+    private func style(for descriptor: Int32) -> TerminalStyle {
+        TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
+                      colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
+                      zone: session.settings.zone, now: session.settings.clock.now, interactive: true)
+    }
+
+    private func prompt(unicode: Bool) -> Prompt {
+        guard let counts = try? session.pendingCounts() else { return Prompt(pending: nil, pastDue: 0, unicode: unicode) }
+        return Prompt(pending: counts.pending, pastDue: counts.pastDue, unicode: unicode)
+    }
+
+    /// One line before the prompt when another process (a cron import, an editor plugin) changed
+    /// the store since the last prompt, so the new counts do not come as a surprise.
+    private func announceForeignChanges() {
+        guard let changes = try? session.foreignChanges(after: seenVersion) else { return }
+        defer { seenVersion = changes.latest }
+        guard changes.foreign else { return }
+        let keys = changes.keys.prefix(8).map { "#\($0)" }.joined(separator: ", ") + (changes.keys.count > 8 ? ", …" : "")
+        let text = "Store changed elsewhere: now at version \(changes.latest)" + (keys.isEmpty ? "" : " (\(keys))")
+        Console.write(style(for: STDOUT_FILENO).paint(text, "2") + "\n")
+    }
 }

@@ -11,9 +11,15 @@ final class TerminalInteraction: Interaction {
 
     init(environment: [String: String]) { self.environment = environment }
 
+    /// Shows how many and which, and asks once; only `y` or `yes` goes ahead (Enter, Ctrl-C and
+    /// Ctrl-D do not).
     func confirm(_ question: String, details: [String]) -> Bool {
-        Console.write("\(question)\n  \(details.map(SafeText.line).joined(separator: " "))\nProceed? [y/N] ")
-        guard let answer = Swift.readLine()?.trimmed.lowercased() else { return false }
+        let lines = [SafeText.line(question)] + details.map { "  " + SafeText.line($0) } + ["Proceed? [y/N] "]
+        Console.write(lines.joined(separator: "\n"))
+        guard let answer = TerminalInput.readLine()?.trimmed.lowercased() else {
+            Console.write("\n")
+            return false
+        }
         return answer == "y" || answer == "yes"
     }
 
@@ -38,14 +44,21 @@ final class TerminalInteraction: Interaction {
         Console.write(line, to: STDERR_FILENO)
     }
 
+    /// Writes the text to a private temporary file, runs `$VISUAL` or `$EDITOR` (else `vi`) on it
+    /// through the shell (so `code --wait` works) and reads it back; `nil` when nothing changed.
     func editText(_ text: String, purpose: String) throws(DeskError) -> String? {
-        let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        let path = NSTemporaryDirectory() + "reportdesk-note-\(getpid()).txt"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw DeskError.internalError("cannot create a temporary file for the editor")
-        }
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmed.isEmpty } ?? "vi"
+        var template = Array((NSTemporaryDirectory() + "reportdesk-note-XXXXXX.txt").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
+        guard descriptor >= 0 else { throw DeskError.internalError("cannot create a temporary file for the editor") }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { unlink(path) }
-        Console.write("Editing the \(purpose) in \(editor); save and quit the editor to keep it.\n")
+        var bytes = Array(text.utf8)
+        let count = bytes.count
+        let written = count == 0 ? 0 : bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress!, count) }
+        close(descriptor)
+        guard written == count else { throw DeskError.internalError("cannot write the temporary file for the editor") }
+        Console.write("Editing the \(purpose) in \(SafeText.line(editor)); save and quit the editor to keep it.\n")
         let status = Self.runInTerminal(["/bin/sh", "-c", "\(editor) \"$1\"", "editor", path])
         guard status == 0 else {
             throw DeskError(.requestCancelled, "the editor exited with status \(status); the note was left unchanged")
@@ -56,7 +69,8 @@ final class TerminalInteraction: Interaction {
         return edited == text ? nil : edited
     }
 
-    /// Runs a program on the REPL's terminal and waits for it.
+    /// Runs a program on the REPL's terminal and waits for it; its exit status, or 128 plus the
+    /// signal that ended it (Ctrl-C reaches the editor too, and must not read as success).
     private static func runInTerminal(_ arguments: [String]) -> Int32 {
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
@@ -64,6 +78,7 @@ final class TerminalInteraction: Interaction {
         guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (status >> 8) & 0xFF
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 }

@@ -28,6 +28,7 @@ enum HelpCommand: Command {
         }
         let words = name.split(separator: " ").map(String.init)
         guard let (found, rest) = registry.match(words), rest.isEmpty else {
+            if words.count == 1, let group = HelpText.group(words[0], in: registry) { return ["text": .string(group)] }
             throw registry.unknownCommandError(words)
         }
         return .object(JSONObject([("text", .string(HelpText.command(found.spec))), ("usage", .string(found.spec.usage))]))

@@ -26,7 +26,10 @@ enum ReportChange {
     /// Asks before changing many reports from the REPL (issue on the REPL: confirmation).
     static func confirmBulk(_ references: [ReportReference], verb: String, in context: CommandContext) throws {
         guard references.count > 3 else { return }
-        let shown = references.prefix(12).map(\.description) + (references.count > 12 ? ["…"] : [])
+        let store = try context.store()
+        let shown = references.prefix(12).map { reference in
+            (try? store.report(reference)).map { "#\($0.key)  \($0.category)/\($0.issueType)  \($0.status.rawValue)" } ?? reference.description
+        } + (references.count > 12 ? ["… and \(references.count - 12) more"] : [])
         guard context.interaction.confirm("\(verb) \(references.count) reports?", details: shown) else {
             throw DeskError(.requestCancelled, "\(verb) cancelled; nothing was changed")
         }

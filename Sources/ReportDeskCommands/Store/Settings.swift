@@ -39,7 +39,8 @@ enum Settings {
 
 /// `config get`: the desk's settings.
 enum ConfigGetCommand: Command {
-    static let name = Param.text("name", help: "one setting; all when left out", positional: true, maximumLength: 100, completion: .settings)
+    static let name = Param.text("name", help: "one setting; all when left out", positional: true, maximumLength: 100,
+                                 completion: .values(Settings.known.map(\.name)))
 
     static let spec = CommandSpec(
         "config get", topic: .store,
@@ -60,7 +61,7 @@ enum ConfigGetCommand: Command {
 /// `config set`: changes a setting; a change of the store, so a version.
 enum ConfigSetCommand: Command {
     static let name = Param.text("name", help: "the setting (contactEmail)", positional: true, required: true,
-                                 maximumLength: 100, completion: .settings)
+                                 maximumLength: 100, completion: .values(Settings.known.map(\.name)))
     static let value = Param.text("value", help: "its new value; an empty value clears it", positional: true, required: true,
                                   maximumLength: 1000)
 

@@ -5,6 +5,48 @@ import ReportDeskStore
 /// Answers dynamic completion sources (categories, issue types, report keys, …).
 package protocol CompletionProvider: Sendable {
     func values(for source: CompletionSource, prefix: String, lineWords: [String]) -> [String]
+    /// The values with a hint each, for listing alternatives; by default the values without hints.
+    func candidates(for source: CompletionSource, prefix: String, lineWords: [String]) -> [CompletionCandidate]
+}
+
+extension CompletionProvider {
+    package func candidates(for source: CompletionSource, prefix: String, lineWords: [String]) -> [CompletionCandidate] {
+        values(for: source, prefix: prefix, lineWords: lineWords).map { CompletionCandidate($0) }
+    }
+}
+
+/// One way to finish the word being typed.
+package struct CompletionCandidate: Sendable, Equatable {
+    /// The whole word (not only the part still to type).
+    package let value: String
+    /// Shown next to the value when alternatives are listed: a summary, a report's status and kind.
+    package let hint: String
+    /// Whether a space follows the value once chosen; a folder (`dir/`) or `--flag=` goes on.
+    package let isWholeWord: Bool
+
+    package init(_ value: String, hint: String = "", isWholeWord: Bool? = nil) {
+        self.value = value
+        self.hint = hint
+        self.isWholeWord = isWholeWord ?? !(value.hasSuffix("/") || value.hasSuffix("="))
+    }
+}
+
+/// What Tab can do at the end of a line: the word being typed and the ways to finish it.
+package struct Completion: Sendable, Equatable {
+    /// The word being typed as the tokenizer reads it (quotes and backslashes removed).
+    package let partial: String
+    /// The quote left open before the word (`"` or `'`), which a finished word must close.
+    package let openQuote: Character?
+    /// In the order to offer them: declaration order, report keys pending first.
+    package let candidates: [CompletionCandidate]
+
+    package init(partial: String, openQuote: Character?, candidates: [CompletionCandidate]) {
+        self.partial = partial
+        self.openQuote = openQuote
+        self.candidates = candidates
+    }
+
+    package var values: [String] { candidates.map(\.value) }
 }
 
 /// Tab completion from the declarations (issue on the REPL): command and group names, option names
@@ -12,110 +54,188 @@ package protocol CompletionProvider: Sendable {
 package struct Completer: Sendable {
     package let registry: CommandRegistry
     package let provider: any CompletionProvider
-    /// Words the REPL accepts besides commands.
-    package let extraFirstWords: [String]
+    /// Words the REPL accepts besides commands (`quit`, `more`), with their hints.
+    package let extraFirstWords: [CompletionCandidate]
 
-    package init(registry: CommandRegistry, provider: any CompletionProvider, extraFirstWords: [String] = []) {
+    package init(registry: CommandRegistry, provider: any CompletionProvider, extraFirstWords: [CompletionCandidate] = []) {
         self.registry = registry
         self.provider = provider
         self.extraFirstWords = extraFirstWords
     }
 
-    /// Candidates replacing the word being typed at the end of `line`, sorted, each complete.
-    package func candidates(for line: String) -> (partial: String, candidates: [String]) {
-        let (words, partial) = Self.split(line)
-        return (partial, complete(words: words, partial: partial))
+    /// Completes the word at the end of `line`.
+    package func complete(_ line: String) -> Completion {
+        let scanned = Self.scan(line)
+        var seen = Set<String>()
+        let found = candidates(words: scanned.words, partial: scanned.partial)
+            .filter { $0.value.hasPrefix(scanned.partial) && seen.insert($0.value).inserted }
+        return Completion(partial: scanned.partial, openQuote: scanned.openQuote, candidates: found)
     }
 
-    private func complete(words: [String], partial: String) -> [String] {
-        if words.isEmpty {
-            return filter(registry.firstWords + extraFirstWords, partial)
-        }
-        if words.count == 1, !registry.subcommands(of: words[0]).isEmpty, registry.command(method: words[0]) == nil {
-            return filter(registry.subcommands(of: words[0]), partial)
+    /// The candidates' values only, for clients that show no hints.
+    package func candidates(for line: String) -> (partial: String, candidates: [String]) {
+        let completion = complete(line)
+        return (completion.partial, completion.values)
+    }
+
+    private func candidates(words: [String], partial: String) -> [CompletionCandidate] {
+        guard let first = words.first else { return commandPath([], withExtras: true) }
+        if words.count == 1, !registry.subcommands(of: first).isEmpty {
+            var found = commandPath(words, withExtras: false)
+            if let command = registry.command(method: first) {
+                found += arguments(command.spec, [], partial: partial, lineWords: words)
+            }
+            return found
         }
         guard let (command, arguments) = registry.match(words) else { return [] }
-        let spec = command.spec
-        if partial.hasPrefix("--") {
-            if let equals = partial.firstIndex(of: "=") {
-                let flag = String(partial[..<equals])
-                let valuePrefix = String(partial[partial.index(after: equals)...])
-                guard let parameter = spec.parameters.first(where: { $0.flag == flag }) else { return [] }
-                return values(for: parameter, prefix: valuePrefix, words: words).map { flag + "=" + $0 }
+        return self.arguments(command.spec, arguments, partial: partial, lineWords: words)
+    }
+
+    /// Command names after `words` (nothing, a group name): top-level words or a group's subcommands.
+    private func commandPath(_ words: [String], withExtras: Bool) -> [CompletionCandidate] {
+        switch words.count {
+        case 0:
+            let names = registry.firstWords.map { word -> CompletionCandidate in
+                if let spec = registry.command(method: word)?.spec { return CompletionCandidate(word, hint: spec.summary) }
+                return CompletionCandidate(word, hint: registry.subcommands(of: word).map { "\(word) \($0)" }.joined(separator: ", "))
             }
-            let given = Set(arguments.filter { $0.hasPrefix("--") }.map { String($0.split(separator: "=")[0]) })
-            let flags = spec.parameters.filter { !given.contains($0.flag) || $0.type.element != nil }.map(\.flag)
-            return filter(flags, partial)
-        }
-        if let last = arguments.last, last.hasPrefix("--"), !last.contains("="),
-           let parameter = spec.parameters.first(where: { $0.flag == last }), !parameter.type.isFlag {
-            return values(for: parameter, prefix: partial, words: words)
-        }
-        let positionalCount = positionalWords(arguments, spec: spec)
-        let positional = spec.positionalParameters
-        if positionalCount < positional.count {
-            let parameter = positional[positionalCount]
-            let found = values(for: parameter, prefix: partial, words: words)
-            if !found.isEmpty || !partial.isEmpty { return found }
-        } else if let last = positional.last, last.takesRest, positionalCount > 0 {
+            return (names + (withExtras ? extraFirstWords : [])).sorted { $0.value < $1.value }
+        case 1:
+            return registry.subcommands(of: words[0]).map { sub in
+                CompletionCandidate(sub, hint: registry.command(method: "\(words[0]).\(sub)")?.spec.summary ?? "")
+            }
+        default:
             return []
         }
-        return partial.isEmpty ? spec.parameters.filter { !$0.isPositional }.map(\.flag) : []
     }
 
-    private func positionalWords(_ arguments: [String], spec: CommandSpec) -> Int {
-        var count = 0
+    /// Options, option values and positional values of a command after its name.
+    private func arguments(_ spec: CommandSpec, _ arguments: [String], partial: String, lineWords: [String]) -> [CompletionCandidate] {
+        let optionsEnded = arguments.contains("--")
+        if !optionsEnded, partial.hasPrefix("-") {
+            if let equals = partial.firstIndex(of: "=") {
+                let flag = String(partial[..<equals])
+                guard let parameter = spec.parameters.first(where: { $0.flag == flag }) else { return [] }
+                return values(for: parameter, prefix: String(partial[partial.index(after: equals)...]), lineWords: lineWords)
+                    .map { CompletionCandidate(flag + "=" + $0.value, hint: $0.hint, isWholeWord: $0.isWholeWord) }
+            }
+            return flags(spec, arguments)
+        }
+        if !optionsEnded, let last = arguments.last, last.hasPrefix("--"), !last.contains("="),
+           let parameter = spec.parameters.first(where: { $0.flag == last }), !parameter.type.isFlag {
+            return values(for: parameter, prefix: partial, lineWords: lineWords)
+        }
+        let (positional, named) = Self.positionalWords(arguments, spec: spec)
+        let open = spec.positionalParameters.filter { !named.contains($0.name) }
+        if positional.count < open.count {
+            let parameter = open[positional.count]
+            let found = values(for: parameter, prefix: partial, lineWords: lineWords)
+            if !found.isEmpty || !partial.isEmpty { return found }
+        } else if let last = open.last, last.takesRest, !positional.isEmpty {
+            let rest = Array(positional.suffix(positional.count - (open.count - 1)))
+            return last.type.completion == .commands ? commandPath(rest, withExtras: false) : []
+        }
+        return partial.isEmpty && !optionsEnded ? flags(spec, arguments) : []
+    }
+
+    /// Options not given yet (a list may be given again), each with its help as the hint.
+    private func flags(_ spec: CommandSpec, _ arguments: [String]) -> [CompletionCandidate] {
+        let (positional, named) = Self.positionalWords(arguments, spec: spec)
+        let filledByPosition = Set(spec.positionalParameters.filter { !named.contains($0.name) }.prefix(positional.count).map(\.name))
+        return spec.parameters
+            .filter { ($0.type.element != nil || !named.contains($0.name)) && !filledByPosition.contains($0.name) }
+            .map { CompletionCandidate($0.flag, hint: $0.help) }
+    }
+
+    /// The words that fill positional parameters, and the names of the parameters given as options,
+    /// read the way `CommandLineBinder` reads them.
+    static func positionalWords(_ arguments: [String], spec: CommandSpec) -> (positional: [String], named: Set<String>) {
+        var positional: [String] = []
+        var named = Set<String>()
         var index = 0
+        var optionsEnded = false
         while index < arguments.count {
             let word = arguments[index]
-            if word.hasPrefix("--") {
-                if !word.contains("="), let parameter = spec.parameters.first(where: { $0.flag == word }), !parameter.type.isFlag {
-                    index += 1
-                }
-            } else {
-                count += 1
-            }
             index += 1
+            if optionsEnded || !word.hasPrefix("--") {
+                positional.append(word)
+            } else if word == "--" {
+                optionsEnded = true
+            } else {
+                let flag = String(word.split(separator: "=", maxSplits: 1)[0])
+                guard let parameter = spec.parameters.first(where: { $0.flag == flag }) else { continue }
+                named.insert(parameter.name)
+                if !word.contains("="), !parameter.type.isFlag { index += 1 }
+            }
         }
-        return count
+        return (positional, named)
     }
 
-    private func values(for parameter: ParameterSpec, prefix: String, words: [String]) -> [String] {
-        switch parameter.type.completion {
+    /// Values of one parameter; for a list, the element after the last comma (values already in
+    /// the list are not offered again).
+    private func values(for parameter: ParameterSpec, prefix: String, lineWords: [String]) -> [CompletionCandidate] {
+        guard parameter.type.element != nil, let comma = prefix.lastIndex(of: ",") else {
+            return values(from: parameter.type.completion, prefix: prefix, lineWords: lineWords)
+        }
+        let head = String(prefix[...comma])
+        let listed = Set(head.split(separator: ",").map { String($0).trimmed })
+        return values(from: parameter.type.completion, prefix: String(prefix[prefix.index(after: comma)...]), lineWords: lineWords)
+            .filter { !listed.contains($0.value) }
+            .map { CompletionCandidate(head + $0.value, hint: $0.hint, isWholeWord: $0.isWholeWord) }
+    }
+
+    private func values(from source: CompletionSource, prefix: String, lineWords: [String]) -> [CompletionCandidate] {
+        switch source {
         case .none: return []
-        case .values(let values): return filter(values, prefix)
-        case .commands: return filter(registry.specs.map(\.name).filter { !$0.contains(" ") } + registry.firstWords, prefix)
-        case let source: return provider.values(for: source, prefix: prefix, lineWords: words)
+        case .values(let values): return values.filter { $0.hasPrefix(prefix) }.map { CompletionCandidate($0) }
+        case .commands: return commandPath([], withExtras: false)
+        case .reports where prefix.hasPrefix("#"):
+            return provider.candidates(for: .reports, prefix: String(prefix.dropFirst()), lineWords: lineWords)
+                .map { CompletionCandidate("#" + $0.value, hint: $0.hint) }
+        default: return provider.candidates(for: source, prefix: prefix, lineWords: lineWords)
         }
-    }
-
-    private func filter(_ candidates: [String], _ prefix: String) -> [String] {
-        var seen = Set<String>()
-        return candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
     }
 
     /// Splits a line leniently (an open quote is fine) into complete words and the word being typed.
     package static func split(_ line: String) -> (words: [String], partial: String) {
+        let scanned = scan(line)
+        return (scanned.words, scanned.partial)
+    }
+
+    /// Like `Tokenizer.words`, but an open quote or a trailing backslash is allowed: the last word
+    /// is the one being typed, and the quote still open before it is reported.
+    package static func scan(_ line: String) -> (words: [String], partial: String, openQuote: Character?) {
         var words: [String] = []
         var current = ""
+        var inWord = false
         var quote: Character?
         var escaping = false
         for character in line {
-            if escaping { current.append(character); escaping = false; continue }
-            if character == "\\", quote != "'" { escaping = true; continue }
-            if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
+            if escaping {
+                if quote == "\"", !["\"", "\\", "$", "`"].contains(character) { current.append("\\") }
+                current.append(character)
+                escaping = false
+                inWord = true
                 continue
             }
-            if character == "'" || character == "\"" { quote = character; continue }
-            if character.isWhitespace {
-                if !current.isEmpty { words.append(current) }
+            switch (quote, character) {
+            case (nil, "\\"), ("\"", "\\"):
+                escaping = true
+            case (nil, "'"), (nil, "\""):
+                quote = character
+                inWord = true
+            case ("'", "'"), ("\"", "\""):
+                quote = nil
+            case (nil, let c) where c.isWhitespace:
+                if inWord { words.append(current) }
                 current = ""
-            } else {
+                inWord = false
+            default:
                 current.append(character)
+                inWord = true
             }
         }
-        return (words, current)
+        return (words, current, quote)
     }
 }
 
@@ -126,38 +246,62 @@ package struct SessionCompletionProvider: CompletionProvider {
     package init(session: Session) { self.session = session }
 
     package func values(for source: CompletionSource, prefix: String, lineWords: [String]) -> [String] {
+        candidates(for: source, prefix: prefix, lineWords: lineWords).map(\.value)
+    }
+
+    package func candidates(for source: CompletionSource, prefix: String, lineWords: [String]) -> [CompletionCandidate] {
         switch source {
         case .categories:
-            let taxonomy = (try? session.store().taxonomy()) ?? .builtIn
-            return taxonomy.categoryIDs.filter { $0.hasPrefix(prefix) }
+            return taxonomy.categories.filter { $0.id.hasPrefix(prefix) }.map { CompletionCandidate($0.id, hint: $0.displayName) }
         case .issueTypes:
-            let taxonomy = (try? session.store().taxonomy()) ?? .builtIn
-            let chosen = Self.value(of: "--category", in: lineWords).flatMap(taxonomy.category(named:))
-            let categories = chosen.map { [$0] } ?? taxonomy.categories
+            let taxonomy = self.taxonomy
+            let chosen = Self.values(of: "--category", in: lineWords).compactMap(taxonomy.category(named:))
             var seen = Set<String>()
-            return categories.flatMap(\.issueTypes).map(\.id).filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
+            return (chosen.isEmpty ? taxonomy.categories : chosen).flatMap(\.issueTypes)
+                .filter { $0.id.hasPrefix(prefix) && seen.insert($0.id).inserted }
+                .map { CompletionCandidate($0.id, hint: $0.displayName) }
         case .reports:
-            return (try? session.store().completionCandidates(prefix: prefix.hasPrefix("#") ? String(prefix.dropFirst()) : prefix,
-                                                              limit: 50)) ?? []
-        case .settings:
-            return ["contactEmail", "timeZone"].filter { $0.hasPrefix(prefix) }
+            return reports(prefix)
         case .snapshots:
             let folder = session.settings.location.snapshotsDirectory
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             return names.filter { $0.hasSuffix(".sqlite") }.map { String($0.dropLast(7)) }.filter { $0.hasPrefix(prefix) }.sorted()
+                .map { CompletionCandidate($0) }
         case .files:
-            return Self.files(prefix)
-        case .none, .values, .commands:
+            return Self.files(prefix).map { CompletionCandidate($0) }
+        case .none, .values, .commands, .settings:
+            // Fixed sets (statuses, outcomes, setting names) are values in their declarations.
             return []
         }
     }
 
-    private static func value(of flag: String, in words: [String]) -> String? {
-        for (index, word) in words.enumerated() {
-            if word == flag, index + 1 < words.count { return words[index + 1] }
-            if word.hasPrefix(flag + "=") { return String(word.dropFirst(flag.count + 1)) }
+    private var taxonomy: Taxonomy { (try? session.store().taxonomy()) ?? .builtIn }
+
+    /// Keys (or Report IDs, for a prefix that starts one) pending first, each with its status,
+    /// kind and the start of its text as the hint; the hint is neutralised like any report text.
+    private func reports(_ prefix: String) -> [CompletionCandidate] {
+        guard let store = try? session.store(), let found = try? store.completionCandidates(prefix: prefix, limit: 50) else { return [] }
+        let now = session.settings.clock.now
+        return found.map { candidate in
+            guard let report = try? store.report(.text(candidate)).json(now: now) else { return CompletionCandidate(candidate) }
+            var hint = report["status"]?.stringValue ?? ""
+            if report["pastDue"]?.boolValue == true { hint += ", past due" }
+            hint += " · \(report["category"]?.stringValue ?? "")/\(report["issueType"]?.stringValue ?? "")"
+            if let text = report["details"]?.stringValue ?? report["note"]?.stringValue, !text.isEmpty { hint += " · " + text }
+            return CompletionCandidate(candidate, hint: SafeText.line(hint))
         }
-        return nil
+    }
+
+    /// Every value given to `flag` on the line (`--category a,b`, `--category=a`, repeated).
+    private static func values(of flag: String, in words: [String]) -> [String] {
+        var found: [String] = []
+        for (index, word) in words.enumerated() {
+            var value: String?
+            if word == flag, index + 1 < words.count { value = words[index + 1] }
+            if word.hasPrefix(flag + "=") { value = String(word.dropFirst(flag.count + 1)) }
+            found += (value ?? "").split(separator: ",").map { String($0).trimmed }
+        }
+        return found
     }
 
     private static func files(_ prefix: String) -> [String] {
@@ -175,7 +319,7 @@ package struct SessionCompletionProvider: CompletionProvider {
         let shownFolder = prefix.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : folder
         return listing.filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().prefix(200).map { name in
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: (folder.isEmpty ? "" : folder) + name, isDirectory: &isDirectory)
             return shownFolder + name + (isDirectory.boolValue ? "/" : "")
         }
     }

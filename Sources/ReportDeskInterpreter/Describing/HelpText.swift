@@ -1,12 +1,13 @@
 import Foundation
 import ReportDeskCore
 
-/// `help` and `help CMD`, written from the declarations only.
+/// `help` and `help CMD`, written from the declarations only (STYLE: declare each command once),
+/// so a parameter added to a declaration shows up here without anyone editing a help table.
 package enum HelpText {
     /// The command list grouped by topic, one line each.
     package static func overview(_ registry: CommandRegistry) -> String {
         let specs = registry.specs
-        let width = min(24, (specs.map(\.name.count).max() ?? 10) + 2)
+        let width = (specs.map(\.name.count).max() ?? 10) + 3
         var lines = ["Commands (help COMMAND for details; every command is also a JSON-RPC method):"]
         for topic in CommandSpec.Topic.allCases {
             let inTopic = specs.filter { $0.topic == topic }
@@ -18,37 +19,99 @@ package enum HelpText {
             }
         }
         lines.append("")
-        lines.append("In the REPL: Tab completes, up arrow and Ctrl-R recall, quit or Ctrl-D leaves.")
+        lines.append("In the REPL: Tab completes commands, options, values and report keys; up arrow and Ctrl-R")
+        lines.append("search the history; more shows the next page of a list; a line ending in \\ goes on;")
+        lines.append("quit or Ctrl-D leaves.")
         return lines.joined(separator: "\n")
     }
 
-    /// Usage, every parameter with its type, default and allowed values, and the examples.
+    /// The commands of a group (`help appeal`).
+    package static func group(_ name: String, in registry: CommandRegistry) -> String? {
+        let members = registry.specs.filter { $0.path.count > 1 && $0.path[0] == name }
+        guard !members.isEmpty else { return nil }
+        let width = (members.map(\.name.count).max() ?? 10) + 3
+        return (["\(name): \(members.count) commands (help \(name) SUBCOMMAND for details)", ""]
+            + members.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.summary })
+            .joined(separator: "\n")
+    }
+
+    /// Usage, every parameter with its type, default, allowed values and an example value, and the
+    /// command's examples.
     package static func command(_ spec: CommandSpec) -> String {
         var lines = ["\(spec.name) — \(spec.summary)", "", "Usage: \(spec.usage)"]
         if !spec.discussion.isEmpty { lines += ["", spec.discussion] }
         if !spec.parameters.isEmpty {
             lines += ["", "Parameters:"]
             for parameter in spec.parameters {
-                var head = "  \(parameter.flag)"
-                if !parameter.type.isFlag { head += " \(parameter.type.name.uppercased().split(separator: " ").joined(separator: "-"))" }
-                var facts: [String] = [parameter.type.name]
-                if parameter.isRequired { facts.append("required") }
-                if parameter.isPositional { facts.append("may be given by position") }
-                if let defaultValue = parameter.defaultValue { facts.append("default \(display(defaultValue))") }
-                lines.append(head)
-                lines.append("      \(parameter.help)")
-                lines.append("      (\(facts.joined(separator: "; ")))")
-                if let allowed = parameter.type.allowedValues, !parameter.type.isFlag {
-                    lines.append("      allowed: \(allowed.joined(separator: ", "))")
-                }
+                lines.append("  " + names(parameter))
+                lines.append("      " + parameter.help)
+                lines.append("      " + facts(parameter).joined(separator: " · "))
             }
         }
         lines += ["", "Examples:"] + spec.examples.map { "  \($0)" }
-        lines += ["", "JSON-RPC method: \(spec.method)\(spec.mutates ? " (changes the store: one new version)" : "")"]
+        let params = spec.parameters.isEmpty ? "no params" : "params " + spec.parameters.map(\.name).joined(separator: ", ")
+        lines += ["", "JSON-RPC: method \(spec.method), \(params)\(spec.mutates ? "; changes the store (one new version)" : "")"]
         return lines.joined(separator: "\n")
     }
 
-    private static func display(_ value: JSONValue) -> String {
-        value.stringValue ?? JSONWriter.string(value)
+    /// `ID, --id REPORT` for a positional parameter, `--open-id TEXT` for an option, `--past-due` for a flag.
+    private static func names(_ parameter: ParameterSpec) -> String {
+        var option = parameter.flag
+        if !parameter.type.isFlag { option += " " + placeholder(parameter.type) }
+        guard parameter.isPositional else { return option }
+        return ParameterSpec.kebab(parameter.name).uppercased() + (parameter.takesRest ? "…" : "") + ", " + option
+    }
+
+    /// The same placeholder `CommandSpec.usage` shows: `REPORT`, `LIST-OF-REPORT`.
+    private static func placeholder(_ type: ValueType) -> String {
+        type.name.uppercased().split(separator: " ").joined(separator: "-")
+    }
+
+    /// Type, whether required, default, allowed values, an example value and the JSON-RPC param name.
+    private static func facts(_ parameter: ParameterSpec) -> [String] {
+        let type = parameter.type
+        var facts = [description(type)]
+        facts.append(parameter.isRequired ? "required" : "optional")
+        if let defaultValue = parameter.defaultValue { facts.append("default \(defaultValue.stringValue ?? JSONWriter.string(defaultValue))") }
+        if let allowed = type.allowedValues, !type.isFlag {
+            facts.append("allowed: " + allowed.joined(separator: ", "))
+        } else if type.completion == .categories {
+            facts.append("allowed: the store's categories (taxonomy lists them)")
+        } else if type.completion == .issueTypes {
+            facts.append("allowed: the issue types of the category (taxonomy lists them)")
+        }
+        if let example = example(type), !facts[0].contains(example) { facts.append("e.g. " + example) }
+        facts.append("param " + parameter.name)
+        return facts
+    }
+
+    private static func description(_ type: ValueType) -> String {
+        if type.isFlag { return "flag (true when given; --name=false also works)" }
+        if let element = type.element?.type { return "list, comma-separated or repeated, of " + description(element) }
+        switch type.name {
+        case "text":
+            let limit = type.schema["maxLength"]?.intValue ?? 0
+            return limit > 0 ? "text, at most \(limit) characters" : "text"
+        case "choice": return "choice"
+        default: return type.expectation
+        }
+    }
+
+    private static func example(_ type: ValueType) -> String? {
+        if type.isFlag { return nil }
+        if let element = type.element?.type {
+            guard let one = example(element) else { return nil }
+            let two = element.allowedValues.flatMap { $0.count > 1 ? $0[1] : nil } ?? (element.name == "report" ? "18" : nil)
+            return two.map { one + "," + $0 } ?? one
+        }
+        switch (type.name, type.completion) {
+        case (_, .categories): return "payment"
+        case (_, .issueTypes): return "refund_request"
+        case ("report", _): return "17"
+        case ("instant", _): return "2026-11-24T09:30:00Z"
+        case ("duration", _): return "6h"
+        case ("path", _): return "./evidence.png"
+        default: return type.allowedValues?.first
+        }
     }
 }

@@ -1,59 +1,86 @@
 import ReportDeskCore
 
-/// One report in full: every field, the note, the appeal and where the screenshot is kept.
+/// One report in full: every field, the note, the appeal and where the screenshot is kept. Long
+/// text wraps under its label; everything a user or operator wrote is neutralised.
 struct ReportCard {
     let style: TerminalStyle
 
+    private static let labelWidth = 13
+    private static let indent = String(repeating: " ", count: labelWidth + 2)
+
     func render(_ report: JSONValue) -> String {
-        let fields = FieldList(style: style)
-        let key = report["key"]?.intValue ?? 0
-        let status = report["status"]?.stringValue ?? ""
-        var title = "Report #\(key)  ·  \(SafeText.line(report["category"]?.stringValue ?? "")) / \(SafeText.line(report["issueType"]?.stringValue ?? ""))  ·  "
-        var statusText = status
-        if report["pastDue"]?.boolValue == true {
-            statusText += " — PAST DUE"
-        } else if report["processedLate"]?.boolValue == true {
-            statusText += " (processed late)"
-        }
-        title += style.paint(statusText, report["pastDue"]?.boolValue == true ? "1;31" : status == "pending" ? "33" : status == "resolved" ? "32" : "2")
-        var lines = [style.paint(title, "1")]
+        var lines = [title(report)]
         func add(_ label: String, _ text: String) {
-            lines.append("  " + DisplayWidth.pad(label, to: 13) + text)
+            lines.append("  " + DisplayWidth.pad(label, to: Self.labelWidth) + wrapped(text))
         }
-        func time(_ name: String) -> String {
-            guard let instant = report[name]?.stringValue.flatMap(RFC3339.parse) else { return "—" }
-            return "\(style.localTime(instant)) (\(style.relative(instant)))"
+        func addBlock(_ label: String, _ text: String) {
+            add(label, SafeText.block(text))
         }
-        add("Report ID", fields.scalar(report["reportId"] ?? .null))
+        let pending = report["status"]?.stringValue == "pending"
+        add("Report ID", report["reportId"]?.stringValue.map(SafeText.line) ?? "—")
         add("Open ID", report["openId"]?.stringValue.map(SafeText.line) ?? "— (not logged in)")
         if let order = report["orderId"]?.stringValue { add("Order ID", SafeText.line(order)) }
-        add("Reported", time("reportedAt"))
-        add("Due", time("dueAt"))
-        add("Processed", time("processedAt"))
-        if let details = report["details"]?.stringValue { add("Details", indentBlock(details)) }
-        if let shot = report["screenshot"], !shot.isNull {
-            var text = shot["path"]?.stringValue.map(SafeText.line) ?? shot["url"]?.stringValue.map(SafeText.line) ?? "—"
-            if let bytes = shot["bytes"]?.intValue { text += "  (\(shot["mediaType"]?.stringValue ?? "image"), \(bytes) bytes)" }
-            add("Screenshot", text)
-        }
+        add("Reported", time(report["reportedAt"]))
+        add("Due", time(report["dueAt"], due: true, pending: pending, pastDue: report["pastDue"]?.boolValue == true))
+        add("Processed", time(report["processedAt"]))
+        if let details = report["details"]?.stringValue { addBlock("Details", details) }
+        if let shot = report["screenshot"], !shot.isNull { add("Screenshot", screenshot(shot)) }
         let note = report["note"]?.stringValue ?? ""
-        add("Note", note.isEmpty ? "—" : indentBlock(note))
+        addBlock("Note", note.isEmpty ? "—" : note)
         if let appeal = report["appeal"], !appeal.isNull {
-            add("Appeal", "\(appeal["status"]?.stringValue ?? "") — opened \(fields.scalar(appeal["openedAt"] ?? .null))")
-            add("  message", indentBlock(appeal["message"]?.stringValue ?? ""))
-            if let decided = appeal["decidedAt"], !decided.isNull { add("  decided", fields.scalar(decided)) }
-            if let appealNote = appeal["note"]?.stringValue, !appealNote.isEmpty { add("  note", indentBlock(appealNote)) }
+            let status = SafeText.line(appeal["status"]?.stringValue ?? "")
+            add("Appeal", style.paint(status, status == "open" ? "33" : nil) + " — opened " + time(appeal["openedAt"]))
+            addBlock("  message", appeal["message"]?.stringValue ?? "")
+            if let decided = appeal["decidedAt"], !decided.isNull { add("  decided", time(decided)) }
+            if let appealNote = appeal["note"]?.stringValue, !appealNote.isEmpty { addBlock("  note", appealNote) }
         }
-        add("Version", "\(report["version"]?.intValue ?? 0)")
+        add("Version", "\(report["version"]?.intValue ?? 0)" + style.paint(" · times in \(style.zoneLabel)", "2"))
         if let notice = report["notice"]?.stringValue {
             lines.append("")
-            lines.append(style.paint("Notice: ", "1;33") + SafeText.line(notice))
+            lines.append(style.paint("Notice:", "1;33") + " " + wrapped(SafeText.block(notice), indent: "        "))
         }
         return lines.joined(separator: "\n")
     }
 
-    private func indentBlock(_ text: String) -> String {
-        SafeText.block(text).split(separator: "\n", omittingEmptySubsequences: false)
-            .joined(separator: "\n" + String(repeating: " ", count: 15))
+    /// `Report #17 · payment / refund_request · pending — PAST DUE`, each part painted on its own.
+    private func title(_ report: JSONValue) -> String {
+        let key = report["key"]?.intValue ?? 0
+        let status = SafeText.line(report["status"]?.stringValue ?? "")
+        let kind = "\(SafeText.line(report["category"]?.stringValue ?? "")) / \(SafeText.line(report["issueType"]?.stringValue ?? ""))"
+        var state = style.paint(status, ReportTable.statusColour(status).map { "1;" + $0 })
+        if report["pastDue"]?.boolValue == true {
+            state += " " + style.paint("— PAST DUE", "1;31")
+        } else if report["processedLate"]?.boolValue == true {
+            state += " " + style.paint("(processed late)", "35")
+        }
+        let parts = [style.paint("Report #\(key)", "1"), kind, state]
+        for separator in ["  ·  ", " · "] where DisplayWidth.of(parts.joined(separator: separator)) <= style.usableWidth {
+            return parts.joined(separator: separator)
+        }
+        return parts[0] + "\n  " + wrapped(kind + " · " + state, indent: "  ")
+    }
+
+    private func time(_ value: JSONValue?, due: Bool = false, pending: Bool = false, pastDue: Bool = false) -> String {
+        guard let instant = value?.stringValue.flatMap(RFC3339.parse) else { return "—" }
+        let hint = due ? style.dueHint(instant, pending: pending) : style.relative(instant)
+        return "\(style.localTime(instant)) (" + style.paint(hint, pastDue ? "1;31" : nil) + ")"
+    }
+
+    /// Where the evidence is: the kept file (path, type, size, digest) or the link.
+    private func screenshot(_ shot: JSONValue) -> String {
+        var parts: [String] = []
+        if let path = shot["path"]?.stringValue { parts.append(SafeText.line(path)) }
+        if let url = shot["url"]?.stringValue { parts.append(SafeText.line(url)) }
+        var facts: [String] = []
+        if let mediaType = shot["mediaType"]?.stringValue { facts.append(SafeText.line(mediaType)) }
+        if let bytes = shot["bytes"]?.intValue { facts.append("\(bytes) bytes") }
+        if let digest = shot["sha256"]?.stringValue { facts.append("sha256 " + SafeText.line(String(digest.prefix(12))) + "…") }
+        if !facts.isEmpty { parts.append("(" + facts.joined(separator: ", ") + ")") }
+        return parts.isEmpty ? "—" : parts.joined(separator: "  ")
+    }
+
+    /// Text after a label, wrapped to the terminal with continuation lines indented under it.
+    private func wrapped(_ text: String, indent: String = ReportCard.indent) -> String {
+        DisplayWidth.wrap(text, to: style.usableWidth - indent.count).joined(separator: "\n" + indent)
     }
 }

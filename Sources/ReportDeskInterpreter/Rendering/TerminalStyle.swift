@@ -1,21 +1,24 @@
 import Foundation
 package import ReportDeskCore
 
-/// How human output is drawn: width, colour, the display zone and "now" for relative times.
+/// How human output is drawn: width, colour, the display zone (R8), "now" for relative times, and
+/// whether an operator reads it in the REPL (where paging hints name the `more` command).
 package struct TerminalStyle: Sendable {
     package var width: Int
     package var colour: Bool
     package var zone: ZoneRules
     package var now: Instant
+    package var interactive: Bool
 
-    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant) {
+    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false) {
         self.width = width
         self.colour = colour
         self.zone = zone
         self.now = now
+        self.interactive = interactive
     }
 
-    /// Colour only on a terminal and never when `NO_COLOR` is set (no-color.org).
+    /// Colour only on a terminal and never when `NO_COLOR` is set (no-color.org) or `TERM=dumb`.
     package static func colourAllowed(fileDescriptor: Int32, environment: [String: String]) -> Bool {
         guard isatty(fileDescriptor) == 1 else { return false }
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
@@ -30,8 +33,13 @@ package struct TerminalStyle: Sendable {
         return 100
     }
 
-    func paint(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    /// The columns a table or card may fill: one short of the edge, so no terminal wraps a full line.
+    package var usableWidth: Int { max(width - 1, 10) }
+
+    /// Text in an SGR colour (`"1;31"` bold red) when colour is on; the text itself otherwise.
+    package func paint(_ text: String, _ code: String?) -> String {
+        guard colour, let code, !text.isEmpty else { return text }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
     /// A time as people read it: local date and time in the display zone.
@@ -40,13 +48,22 @@ package struct TerminalStyle: Sendable {
         return "\(RFC3339.pad(civil.year, 4))-\(RFC3339.pad(civil.month, 2))-\(RFC3339.pad(civil.day, 2)) \(RFC3339.pad(civil.hour, 2)):\(RFC3339.pad(civil.minute, 2))"
     }
 
-    /// `in 5 h`, `3 h ago`, `in 2 d 4 h`.
+    /// `in 5 h`, `3 h ago`, `just now` (within a minute either way: a report submitted a moment
+    /// ago must not read as lying in the future because the clock was read before the command ran).
     package func relative(_ instant: Instant) -> String {
         let span = now.duration(until: instant).milliseconds
-        let text = Self.roughSpan(abs(span))
-        return span >= 0 ? "in \(text)" : "\(text) ago"
+        if abs(span) < 60_000 { return "just now" }
+        return span > 0 ? "in \(Self.roughSpan(span))" : "\(Self.roughSpan(-span)) ago"
     }
 
+    /// How a report's due time reads (R6): `in 5 h` while pending, `past due 3 h` once it passed.
+    package func dueHint(_ due: Instant, pending: Bool) -> String {
+        guard pending else { return relative(due) }
+        let left = now.duration(until: due).milliseconds
+        return left > 0 ? "in \(Self.roughSpan(left))" : "past due \(Self.roughSpan(-left))"
+    }
+
+    /// A span in the largest units that matter: `<1 min`, `45 min`, `5 h`, `3 d 4 h`, `40 d`.
     package static func roughSpan(_ milliseconds: Int64) -> String {
         let minutes = milliseconds / 60_000
         if minutes < 1 { return "<1 min" }
@@ -55,13 +72,16 @@ package struct TerminalStyle: Sendable {
         if hours < 48 { return "\(hours) h" }
         let days = hours / 24
         let rest = hours % 24
-        return rest == 0 ? "\(days) d" : "\(days) d \(rest) h"
+        return rest == 0 || days >= 14 ? "\(days) d" : "\(days) d \(rest) h"
     }
 
-    /// The zone's name and current offset, for headers: `Asia/Tokyo (+09:00)`.
+    /// The zone's name and current offset, for footers: `Asia/Tokyo (+09:00)`; Foundation's names
+    /// for universal time (`GMT`, `Etc/UTC`) read as `UTC`.
     package var zoneLabel: String {
         let offset = zone.offsetSeconds(at: now)
         let sign = offset < 0 ? "-" : "+"
-        return "\(zone.identifier) (\(sign)\(RFC3339.pad(abs(offset) / 3600, 2)):\(RFC3339.pad(abs(offset) % 3600 / 60, 2)))"
+        let universal = ["GMT", "UTC", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu"]
+        let name = universal.contains(zone.identifier) ? "UTC" : zone.identifier
+        return "\(name) (\(sign)\(RFC3339.pad(abs(offset) / 3600, 2)):\(RFC3339.pad(abs(offset) % 3600 / 60, 2)))"
     }
 }

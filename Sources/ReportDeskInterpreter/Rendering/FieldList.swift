@@ -1,0 +1,55 @@
+import ReportDeskCore
+
+/// Any JSON object as aligned `name  value` lines, nested objects indented, lists of reports as a
+/// report table (the result of `undo`). Names are neutralised too: a store's categories and
+/// issue types become keys of `stats`.
+struct FieldList {
+    let style: TerminalStyle
+
+    func render(_ value: JSONValue, indent: Int = 0) -> String {
+        guard let object = value.objectValue else { return scalar(value) }
+        let pad = String(repeating: " ", count: indent)
+        let width = min(28, (object.keys.map { DisplayWidth.of(SafeText.line($0)) }.max() ?? 0) + 2)
+        var lines: [String] = []
+        for (key, member) in object {
+            let name = SafeText.line(key)
+            switch member {
+            case .object(let nested) where !nested.isEmpty:
+                lines.append(pad + name)
+                lines.append(render(member, indent: indent + 2))
+            case .array(let items) where items.contains(where: { $0.objectValue != nil }):
+                if items.allSatisfy({ $0["key"]?.intValue != nil && $0["status"] != nil }) {
+                    lines.append(pad + name)
+                    lines.append(ReportTable(style: style).render(["reports": member]))
+                    continue
+                }
+                lines.append(pad + name)
+                lines += items.map { pad + "  - " + compact($0) }
+            default:
+                lines.append(pad + DisplayWidth.pad(name, to: width) + scalar(member))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func compact(_ value: JSONValue) -> String {
+        guard let object = value.objectValue else { return scalar(value) }
+        return object.map { "\(SafeText.line($0.key))=\(scalar($0.value))" }.joined(separator: "  ")
+    }
+
+    /// One value on one line; instants in the display zone with a relative hint.
+    func scalar(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "—"
+        case .bool(let flag): return flag ? "yes" : "no"
+        case .number(let number): return number.text
+        case .string(let text):
+            if text.hasSuffix("Z"), text.count >= 20, let instant = RFC3339.parse(text) {
+                return style.localTime(instant) + " (" + style.relative(instant) + ")"
+            }
+            return SafeText.line(text)
+        case .array(let items): return items.isEmpty ? "(none)" : items.map(scalar).joined(separator: ", ")
+        case .object: return SafeText.line(JSONWriter.string(value))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The REPL's history of one store (issue on the REPL: history), kept in the store's folder so each
+/// desk remembers its own commands. Owner-only (lines name users and orders), de-duplicated (a
+/// repeated command moves to the end), bounded, and merged with what other sessions on the same
+/// store added meanwhile. A line typed with a leading space is not kept, as in bash and fish.
+package struct CommandHistory {
+    /// The history file: `history` in the store's folder.
+    package let path: String
+    /// How many entries are kept; older ones fall off.
+    package let limit: Int
+    /// Oldest first, each at most once.
+    package private(set) var entries: [String]
+
+    /// Enough for weeks of an operator's work; the file stays well under 100 KB.
+    package static let defaultLimit = 1000
+
+    package init(path: String, limit: Int = CommandHistory.defaultLimit) {
+        self.path = path
+        self.limit = max(1, limit)
+        entries = Array(Self.load(path).suffix(self.limit))
+    }
+
+    /// Adds an entered line; returns whether it was kept.
+    @discardableResult
+    package mutating func add(_ line: String) -> Bool {
+        var kept = line
+        while let last = kept.last, last.isWhitespace { kept.removeLast() }
+        guard !kept.isEmpty, kept.first?.isWhitespace == false else { return false }
+        var merged = Self.load(path)
+        if merged.isEmpty { merged = entries }
+        merged.removeAll { $0 == kept }
+        merged.append(kept)
+        entries = Array(merged.suffix(limit))
+        save()
+        return true
+    }
+
+    /// Writes the whole file next to itself and renames it into place, so a crash or a second
+    /// session never leaves half a file.
+    private func save() {
+        let temporary = path + ".\(getpid()).tmp"
+        let text = entries.map(Self.encode).joined(separator: "\n") + "\n"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { return }
+        var bytes = Array(text.utf8)
+        let written = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress!, $0.count) }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+        guard written == bytes.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+
+    private static func load(_ path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map { decode(String($0)) }
+    }
+
+    /// One entry per line: backslashes, line feeds and carriage returns are escaped.
+    static func encode(_ line: String) -> String {
+        var encoded = ""
+        for character in line.unicodeScalars {
+            switch character {
+            case "\\": encoded += "\\\\"
+            case "\n": encoded += "\\n"
+            case "\r": encoded += "\\r"
+            default: encoded.unicodeScalars.append(character)
+            }
+        }
+        return encoded
+    }
+
+    static func decode(_ line: String) -> String {
+        var decoded = ""
+        var escaping = false
+        for character in line.unicodeScalars {
+            if escaping {
+                switch character {
+                case "n": decoded += "\n"
+                case "r": decoded += "\r"
+                default: decoded.unicodeScalars.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                decoded.unicodeScalars.append(character)
+            }
+        }
+        return decoded
+    }
+}

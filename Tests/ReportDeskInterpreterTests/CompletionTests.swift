@@ -1,0 +1,122 @@
+import Testing
+import ReportDeskCommands
+import ReportDeskCore
+import ReportDeskInterpreter
+import ReportDeskTesting
+
+@Suite("Completion from the declarations")
+struct CompletionTests {
+    /// Three reports, #1 resolved and #2, #3 pending, over the real store and provider.
+    static func desk() throws -> TestDesk {
+        let desk = TestDesk()
+        try desk.submitOneOfEach()
+        try desk.run("resolve 1")
+        return desk
+    }
+
+    static func completer(_ desk: TestDesk, registry: CommandRegistry = AllCommands.registry) -> Completer {
+        Completer(registry: registry, provider: SessionCompletionProvider(session: desk.session),
+                  extraFirstWords: [CompletionCandidate("quit", hint: "leave")])
+    }
+
+    @Test("what Tab offers at the end of a line", arguments: [
+        ("su", ["submit"]),
+        ("re", ["reopen", "resolve"]),
+        ("appeal ", ["open", "decide"]),
+        ("appeal d", ["decide"]),
+        ("q", ["quit"]),
+        ("list --s", ["--status", "--since", "--sort"]),
+        ("list --status ", ["pending", "resolved", "dismissed"]),
+        ("list --status pending,", ["pending,resolved", "pending,dismissed"]),
+        ("list --status=d", ["--status=dismissed"]),
+        ("list --sort d", ["dueAt"]),
+        ("list --past-due --l", ["--limit"]),
+        ("appeal decide 2 --outcome ", ["upheld", "overturned"]),
+        ("submit --category pa", ["payment"]),
+        ("submit --category payment --issue-type ch", ["charged_twice"]),
+        ("submit --category=community --issue-type h", ["harassment", "hate_speech"]),
+        ("list --category experience,payment --issue-type cr", ["crash_or_freeze"]),
+        ("show ", ["3", "2", "1"]),
+        ("show #", ["#3", "#2", "#1"]),
+        ("resolve --ids 3,", ["3,2", "3,1"]),
+        ("show 2 ", ["--at"]),
+        ("note 2 ", ["--text", "--edit", "--if-version"]),
+        ("note 2 -- ", []),
+        ("config set ", ["contactEmail"]),
+        ("config get c", ["contactEmail"]),
+        ("help appeal ", ["open", "decide"]),
+        ("help appeal open ", []),
+        ("frobnicate ", []),
+    ])
+    func offers(line: String, expected: [String]) throws {
+        let desk = try Self.desk()
+        #expect(Self.completer(desk).complete(line).values == expected, "\(line)")
+    }
+
+    @Test("help completes command names, then the subcommands of a group")
+    func help() throws {
+        let completer = Self.completer(try Self.desk())
+        #expect(completer.complete("help ").values == AllCommands.registry.firstWords.sorted())
+        #expect(completer.complete("help res").values == ["resolve"])
+    }
+
+    @Test("a command that is also a group offers its subcommands and its options")
+    func commandAndGroup() throws {
+        let desk = try Self.desk()
+        let values = Self.completer(desk).complete("taxonomy ").values
+        #expect(values.first == "add")
+        let registry = AllCommands.registry
+        let own = try #require(registry.command(method: "taxonomy")).spec.parameters.map(\.flag)
+        #expect(Array(values.dropFirst()) == own)
+    }
+
+    @Test("the empty line offers every command and group, sorted, with summaries as hints")
+    func firstWords() throws {
+        let desk = try Self.desk()
+        let completion = Self.completer(desk).complete("")
+        #expect(completion.values == (AllCommands.registry.firstWords + ["quit"]).sorted())
+        #expect(completion.candidates.first { $0.value == "submit" }?.hint == "File one report as a user would")
+        #expect(completion.candidates.first { $0.value == "appeal" }?.hint == "appeal open, appeal decide")
+    }
+
+    @Test("report keys come pending first, each with its status, kind and text as the hint")
+    func reportHints() throws {
+        let desk = try Self.desk()
+        try desk.run("note 3 \"evil \u{1B}[2J note\"")
+        let candidates = Self.completer(desk).complete("show ").candidates
+        #expect(candidates.map(\.hint) == [
+            "pending · community/harassment · evil ␛[2J note",
+            "pending · payment/refund_request · charged twice",
+            "resolved · experience/crash_or_freeze · app freezes on the map",
+        ])
+        let reportID = try #require(desk.run("show 1")["reportId"]?.stringValue)
+        #expect(Self.completer(desk).complete("show \(reportID.prefix(4))").values == [reportID])
+    }
+
+    @Test("the word being typed is read like the tokenizer reads it, open quotes included", arguments: [
+        (#"submit --category "pa"#, "pa", Character("\"")),
+        (#"submit --category 'pa"#, "pa", Character("'")),
+        (#"submit --category p\a"#, "pa", nil),
+        (#"note 2 "it's"#, "it's", Character("\"")),
+    ])
+    func partial(line: String, partial: String, quote: Character?) throws {
+        let completion = Self.completer(try Self.desk()).complete(line)
+        #expect(completion.partial == partial)
+        #expect(completion.openQuote == quote)
+    }
+
+    @Test("a parameter added to a declaration is completed, with its values")
+    func addedParameter() throws {
+        let desk = try Self.desk()
+        let before = Self.completer(desk, registry: CommandRegistry([ProbeCommand.self]))
+        #expect(before.complete("probe 2 --").values == [])
+        #expect(before.complete("probe ").values == ["3", "2", "1"])
+        let after = Self.completer(desk, registry: CommandRegistry([ProbeCommandWithSeverity.self]))
+        #expect(after.complete("probe 2 --").values == ["--severity"])
+        #expect(after.complete("probe 2 ").values == ["--severity"])
+        #expect(after.complete("probe 2 --severity ").values == ["low", "high"])
+        #expect(after.complete("probe 2 --severity=h").values == ["--severity=high"])
+        #expect(after.complete("probe 2 --severity high ").values == [])
+        #expect(after.complete("").values == ["probe", "quit"])
+    }
+}

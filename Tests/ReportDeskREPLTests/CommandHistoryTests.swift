@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import ReportDeskREPL
+import ReportDeskTesting
+
+@Suite("REPL history: per store, private, de-duplicated, bounded")
+struct CommandHistoryTests {
+    @Test("a repeated command moves to the end instead of appearing twice")
+    func deduplicated() {
+        let folder = TemporaryFolder()
+        var history = CommandHistory(path: folder.file("history"))
+        for line in ["list", "show 3", "list", "info", "show 3"] { history.add(line) }
+        #expect(history.entries == ["list", "info", "show 3"])
+    }
+
+    @Test("only the newest entries are kept")
+    func bounded() {
+        let folder = TemporaryFolder()
+        var history = CommandHistory(path: folder.file("history"), limit: 3)
+        for number in 1...7 { history.add("show \(number)") }
+        #expect(history.entries == ["show 5", "show 6", "show 7"])
+        #expect(CommandHistory(path: folder.file("history"), limit: 3).entries == ["show 5", "show 6", "show 7"])
+        #expect(CommandHistory(path: folder.file("history"), limit: 2).entries == ["show 6", "show 7"])
+    }
+
+    @Test("blank lines and lines typed with a leading space are not kept; trailing spaces are dropped")
+    func notKept() {
+        let folder = TemporaryFolder()
+        var history = CommandHistory(path: folder.file("history"))
+        let kept = ["", "   ", " note 3 private words", "info  "].map { history.add($0) }
+        #expect(kept == [false, false, false, true])
+        #expect(history.entries == ["info"])
+    }
+
+    @Test("the next session reads what this one kept, in a file only the owner can read")
+    func persisted() throws {
+        let folder = TemporaryFolder()
+        let path = folder.file("history")
+        var first = CommandHistory(path: path)
+        first.add("search 画面")
+        first.add(#"note 3 "a \"quoted\" \\ backslash""#)
+        first.add("multi\nline\rtext")
+        let second = CommandHistory(path: path)
+        #expect(second.entries == first.entries)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 3, "one entry per line")
+    }
+
+    @Test("two sessions on one store merge their entries instead of overwriting each other")
+    func merged() {
+        let folder = TemporaryFolder()
+        var first = CommandHistory(path: folder.file("history"))
+        var second = CommandHistory(path: folder.file("history"))
+        first.add("list")
+        second.add("info")
+        first.add("stats")
+        second.add("list")
+        #expect(CommandHistory(path: folder.file("history")).entries == ["info", "stats", "list"])
+    }
+
+    @Test("a folder it cannot write to keeps the history in memory")
+    func unwritable() {
+        var history = CommandHistory(path: "/nonexistent-folder/history")
+        history.add("info")
+        history.add("list")
+        #expect(history.entries == ["info", "list"])
+    }
+}

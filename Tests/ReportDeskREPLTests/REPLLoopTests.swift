@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import ReportDeskCommands
+import ReportDeskCore
+import ReportDeskInterpreter
+import ReportDeskREPL
+import ReportDeskTesting
+
+/// Hands the REPL prepared keyboard results and records what it asked and remembered.
+final class ScriptedReader: LineReader {
+    private var results: [LineReadResult]
+    private(set) var prompts: [String] = []
+    private(set) var remembered: [String] = []
+    let unicode = true
+    /// Runs before the line at that position is handed over (another process changing the store).
+    var before: [Int: () -> Void] = [:]
+
+    init(_ results: [LineReadResult]) { self.results = results }
+
+    func readLine(prompt: Prompt) -> LineReadResult {
+        prompts.append(prompt.text)
+        before[prompts.count - 1]?()
+        return results.isEmpty ? .endOfInput : results.removeFirst()
+    }
+
+    func remember(_ line: String) { remembered.append(line) }
+}
+
+@Suite("The REPL loop")
+struct REPLLoopTests {
+    private func run(_ desk: TestDesk, _ reader: ScriptedReader) -> Int32 {
+        REPL(settings: desk.session.settings, registry: AllCommands.registry, json: false, environment: ["TERM": "dumb"],
+             reader: reader).run()
+    }
+
+    @Test("a line ending in a backslash goes on at the next prompt, and is remembered whole")
+    func continuation() throws {
+        let desk = TestDesk()
+        try desk.submitOneOfEach()
+        let reader = ScriptedReader([.line(#"note 2 "first part" \"#), .line("second part"), .endOfInput])
+        #expect(run(desk, reader) == 0)
+        #expect(try desk.run("show 2")["note"] == "first part second part")
+        #expect(reader.prompts == ["reportdesk 3 pending> ", "…> ", "reportdesk 3 pending> "])
+        #expect(reader.remembered == [#"note 2 "first part" second part"#])
+    }
+
+    @Test("Ctrl-C abandons the line being continued; the session goes on")
+    func interrupted() throws {
+        let desk = TestDesk()
+        try desk.submitOneOfEach()
+        let reader = ScriptedReader([.line(#"note 2 draft \"#), .interrupted, .line("resolve 2"), .endOfInput])
+        #expect(run(desk, reader) == 0)
+        #expect(try desk.run("show 2")["note"] == "")
+        #expect(try desk.run("show 2")["status"] == "resolved")
+        #expect(reader.prompts == ["reportdesk 3 pending> ", "…> ", "reportdesk 3 pending> ", "reportdesk 2 pending> "])
+    }
+
+    @Test("quit, exit and \\q end the session with status 0; nothing after them is read", arguments: ["quit", "exit", "\\q", "  quit  "])
+    func quit(word: String) throws {
+        let desk = TestDesk()
+        let reader = ScriptedReader([.line(word), .line("submit --category payment --issue-type other")])
+        #expect(run(desk, reader) == 0)
+        #expect(reader.prompts.count == 1)
+        #expect(try desk.run("info")["reports"] == 0)
+    }
+
+    @Test("the prompt counts pending and past-due reports afresh before every line, whoever changed the store")
+    func prompt() throws {
+        let desk = TestDesk()
+        try desk.run("submit --category payment --issue-type other --reported-at 2026-11-20T09:30:00Z")
+        try desk.run("submit --category payment --issue-type other")
+        let reader = ScriptedReader([.line("resolve 2"), .line(""), .line("info"), .endOfInput])
+        reader.before[1] = {
+            let cron = Session(settings: desk.session.settings, registry: AllCommands.registry)
+            _ = Interpreter(session: cron).execute(line: "submit --category experience --issue-type other")
+        }
+        #expect(run(desk, reader) == 0)
+        #expect(reader.prompts == [
+            "reportdesk 2 pending · 1 past due> ", "reportdesk 1 pending · 1 past due> ", "reportdesk 2 pending · 1 past due> ",
+            "reportdesk 2 pending · 1 past due> ",
+        ])
+        #expect(reader.remembered == ["resolve 2", "info"])
+    }
+
+    @Test("errors keep the session: an unterminated quote, an unknown command, a failing command")
+    func errors() throws {
+        let desk = TestDesk()
+        try desk.submitOneOfEach()
+        let reader = ScriptedReader([.line(#"note 2 "open"#), .line("frobnicate"), .line("resolve 99"), .line("resolve 3"), .endOfInput])
+        #expect(run(desk, reader) == 0)
+        #expect(try desk.run("show 3")["status"] == "resolved")
+    }
+
+    @Test("a store that cannot be opened ends the REPL with status 1")
+    func unavailable() {
+        let desk = TestDesk()
+        #expect(FileManager.default.createFile(atPath: desk.folder.file("store"), contents: Data()), "a file where the store's folder goes")
+        let reader = ScriptedReader([.line("info")])
+        #expect(run(desk, reader) == 1)
+        #expect(reader.prompts.isEmpty)
+    }
+}
+
+@Suite("more: the next page of the last list")
+struct NextPageTests {
+    @Test("the same command with the result's cursor, any earlier cursor replaced")
+    func words() {
+        let page = NextPage(command: ["list"], arguments: ["--status", "pending", "--cursor", "old", "--limit=2", "--cursor=older"],
+                            result: ["reports": [], "nextCursor": "new"])
+        #expect(page?.words == ["list", "--cursor", "new", "--status", "pending", "--limit=2"])
+        let history = NextPage(command: ["history"], arguments: ["3"], result: ["versions": [], "nextCursor": 40])
+        #expect(history?.words == ["history", "--cursor", "40", "3"])
+        let search = NextPage(command: ["search"], arguments: ["--", "--cursor"], result: ["nextCursor": "c"])
+        #expect(search?.words == ["search", "--cursor", "c", "--", "--cursor"], "after --, --cursor is text to search for")
+    }
+
+    @Test("the last page has no next page")
+    func last() {
+        #expect(NextPage(command: ["list"], arguments: [], result: ["reports": [], "nextCursor": .null]) == nil)
+    }
+
+    @Test("prompts are ASCII when the terminal is not UTF-8")
+    func asciiPrompt() {
+        #expect(Prompt(pending: 3, pastDue: 1, unicode: false).text == "reportdesk 3 pending, 1 past due> ")
+        #expect(Prompt(pending: 3, pastDue: 0, unicode: true).text == "reportdesk 3 pending> ")
+        #expect(Prompt(pending: nil, pastDue: 0, unicode: true).text == "reportdesk> ")
+        #expect(Prompt.continuation(unicode: false).text == "...> ")
+    }
+}
