@@ -58,7 +58,10 @@ package enum ParameterBinder {
         switch value {
         case .string(let text): "the text " + quoted(text)
         case .number(let number): "the number \(number.text.prefix(40))"
-        default: "a " + value.typeName
+        case .bool(let flag): "\(flag)"
+        case .null: "null"
+        case .array(let items): "an array of \(items.count)"
+        case .object: "an object"
         }
     }
 }

@@ -150,7 +150,6 @@ package enum CompletionSource: Sendable, Equatable {
     case issueTypes
     case reports
     case files
-    case settings
     case snapshots
     case commands
 }

@@ -1,0 +1,89 @@
+import Foundation
+import ReportDeskCore
+import ReportDeskStore
+
+/// Completion values from the session's store and the file system.
+package struct SessionCompletionProvider: CompletionProvider {
+    package let session: Session
+
+    package init(session: Session) { self.session = session }
+
+    package func values(for source: CompletionSource, prefix: String, lineWords: [String]) -> [String] {
+        candidates(for: source, prefix: prefix, lineWords: lineWords).map(\.value)
+    }
+
+    package func candidates(for source: CompletionSource, prefix: String, lineWords: [String]) -> [CompletionCandidate] {
+        switch source {
+        case .categories:
+            return taxonomy.categories.filter { $0.id.hasPrefix(prefix) }.map { CompletionCandidate($0.id, hint: $0.displayName) }
+        case .issueTypes:
+            let taxonomy = self.taxonomy
+            let chosen = Self.values(of: "--category", in: lineWords).compactMap(taxonomy.category(named:))
+            var seen = Set<String>()
+            return (chosen.isEmpty ? taxonomy.categories : chosen).flatMap(\.issueTypes)
+                .filter { $0.id.hasPrefix(prefix) && seen.insert($0.id).inserted }
+                .map { CompletionCandidate($0.id, hint: $0.displayName) }
+        case .reports:
+            return reports(prefix)
+        case .snapshots:
+            let folder = session.settings.location.snapshotsDirectory
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.filter { $0.hasSuffix(".sqlite") }.map { String($0.dropLast(7)) }.filter { $0.hasPrefix(prefix) }.sorted()
+                .map { CompletionCandidate($0) }
+        case .files:
+            return Self.files(prefix).map { CompletionCandidate($0) }
+        case .none, .values, .commands:
+            // Fixed sets (statuses, outcomes, setting names) are values in their declarations.
+            return []
+        }
+    }
+
+    private var taxonomy: Taxonomy { (try? session.store().taxonomy()) ?? .builtIn }
+
+    /// Keys (or Report IDs, for a prefix that starts one) pending first, each with its status,
+    /// kind and the start of its text as the hint; the hint is neutralised like any report text.
+    private func reports(_ prefix: String) -> [CompletionCandidate] {
+        guard let store = try? session.store(), let found = try? store.completionCandidates(prefix: prefix, limit: 50) else { return [] }
+        let now = session.settings.clock.now
+        return found.map { candidate in
+            guard let report = try? store.report(.text(candidate)).json(now: now) else { return CompletionCandidate(candidate) }
+            var hint = report["status"]?.stringValue ?? ""
+            if report["pastDue"]?.boolValue == true { hint += ", past due" }
+            hint += " · \(report["category"]?.stringValue ?? "")/\(report["issueType"]?.stringValue ?? "")"
+            if let text = report["details"]?.stringValue ?? report["note"]?.stringValue, !text.isEmpty { hint += " · " + text }
+            return CompletionCandidate(candidate, hint: SafeText.line(hint))
+        }
+    }
+
+    /// Every value given to `flag` on the line (`--category a,b`, `--category=a`, repeated).
+    private static func values(of flag: String, in words: [String]) -> [String] {
+        var found: [String] = []
+        for (index, word) in words.enumerated() {
+            var value: String?
+            if word == flag, index + 1 < words.count { value = words[index + 1] }
+            if word.hasPrefix(flag + "=") { value = String(word.dropFirst(flag.count + 1)) }
+            found += (value ?? "").split(separator: ",").map { String($0).trimmed }
+        }
+        return found
+    }
+
+    private static func files(_ prefix: String) -> [String] {
+        let expanded = prefix.hasPrefix("~/") ? NSHomeDirectory() + prefix.dropFirst() : prefix
+        let folder: String
+        let namePrefix: String
+        if let slash = expanded.lastIndex(of: "/") {
+            folder = String(expanded[...slash])
+            namePrefix = String(expanded[expanded.index(after: slash)...])
+        } else {
+            folder = ""
+            namePrefix = expanded
+        }
+        let listing = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        let shownFolder = prefix.hasPrefix("~/") ? "~/" + folder.dropFirst(NSHomeDirectory().count + 1) : folder
+        return listing.filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().prefix(200).map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (folder.isEmpty ? "" : folder) + name, isDirectory: &isDirectory)
+            return shownFolder + name + (isDirectory.boolValue ? "/" : "")
+        }
+    }
+}
