@@ -5,6 +5,8 @@ package import ReportDeskInterpreter
 package enum AllCommands {
     package static let registry = CommandRegistry([
         SubmitCommand.self,
+        ImportCommand.self,
+        ExportCommand.self,
         ListCommand.self,
         SearchCommand.self,
         ShowCommand.self,
@@ -23,6 +25,9 @@ package enum AllCommands {
         TaxonomyAddCommand.self,
         ConfigGetCommand.self,
         ConfigSetCommand.self,
+        SnapshotSaveCommand.self,
+        SnapshotListCommand.self,
+        SnapshotRestoreCommand.self,
         EraseCommand.self,
         VerifyCommand.self,
         HelpCommand.self,

@@ -100,6 +100,9 @@ package struct JSONParser {
             throw error("expected ',' or '}' in object")
         }
         depth -= 1
+        // Keys are nearly always distinct; only a repeated key needs the last-one-wins merge.
+        var seen = Set<String>(minimumCapacity: members.count)
+        if members.allSatisfy({ seen.insert($0.0).inserted }) { return .object(JSONObject(members)) }
         var object = JSONObject()
         for (key, value) in members { object[key] = value }
         return .object(object)
@@ -157,50 +160,62 @@ package struct JSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
+    /// Strings without escapes (nearly all) become a `String` straight from their bytes; others
+    /// are decoded into a byte buffer first. Either way the UTF-8 is validated once, which keeps
+    /// imports that parse a JSON object per row fast (issue 7).
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
-        func flushRun(_ parser: JSONParser, upTo end: Int) throws(JSONParseError) {
-            guard runStart < end else { return }
-            guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw JSONParseError(message: "invalid UTF-8 in string", offset: runStart)
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[start..<index], as: UTF8.self) else {
+                    throw JSONParseError(message: "invalid UTF-8 in string", offset: start)
+                }
+                index += 1
+                return text
             }
-            scalars.append(contentsOf: run.unicodeScalars)
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 {
+                throw error(byte == 0 ? "NUL byte in string" : "unescaped control character in string")
+            }
+            index += 1
         }
+        var decoded = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(self, upTo: index)
+                guard let text = String(validating: decoded, as: UTF8.self) else {
+                    throw JSONParseError(message: "invalid UTF-8 in string", offset: start)
+                }
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 {
                 throw error(byte == 0 ? "NUL byte in string" : "unescaped control character in string")
             }
-            if byte == UInt8(ascii: "\\") {
-                try flushRun(self, upTo: index)
+            guard byte == UInt8(ascii: "\\") else {
+                decoded.append(byte)
                 index += 1
-                guard index < bytes.count else { throw error("unterminated escape") }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
-                default: throw error("invalid escape in string")
-                }
-                runStart = index
                 continue
             }
             index += 1
+            guard index < bytes.count else { throw error("unterminated escape") }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""): decoded.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): decoded.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): decoded.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "u"): decoded.append(contentsOf: Array(String(try parseUnicodeEscape()).utf8))
+            default: throw error("invalid escape in string")
+            }
         }
     }
 

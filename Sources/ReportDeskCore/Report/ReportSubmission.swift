@@ -67,8 +67,9 @@ public struct ReportSubmission: Sendable, Equatable {
                 throw DeskError.rule("R10", "appeals are only for payment reports, not \(category.id)",
                                      extra: [("field", "appeal"), ("category", .string(category.id))])
             }
-            guard status.isProcessed else {
-                throw DeskError.rule("R10", "a report with an appeal must be resolved or dismissed",
+            // An overturned appeal can leave a report pending again (INTERFACE.md, Appeals).
+            guard status.isProcessed || appeal.status == .overturned else {
+                throw DeskError.rule("R10", "a report with an open or upheld appeal must be resolved or dismissed",
                                      extra: [("field", "appeal"), ("status", .string(status.rawValue))])
             }
             try FieldLimits.check(appeal.message, field: "appeal.message", limit: FieldLimits.appealMessage)

@@ -24,8 +24,10 @@ extension Store {
                                         arguments: [low, high])
             var differences: [ReportDifference] = []
             for key in keys {
-                let before = try VersionLog.state(db, key: key, atOrBefore: low)?.state ?? nil
-                let after = try VersionLog.state(db, key: key, atOrBefore: high)?.state ?? nil
+                // Not `?.state ?? nil`: JSONValue is ExpressibleByNilLiteral, so that `nil` would be
+                // JSON null and a report that did not exist yet would read as "changed".
+                let before = try VersionLog.state(db, key: key, atOrBefore: low).flatMap(\.state)
+                let after = try VersionLog.state(db, key: key, atOrBefore: high).flatMap(\.state)
                 let (old, new) = from <= upper ? (before, after) : (after, before)
                 if let difference = Self.compare(key: key, old, new) { differences.append(difference) }
             }

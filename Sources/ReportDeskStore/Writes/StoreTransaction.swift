@@ -19,6 +19,8 @@ package final class StoreTransaction {
     private(set) var changedKeys: [Int] = []
     private var changedKeySet: Set<Int> = []
     private(set) var changedSettings: [String] = []
+    /// Reports added by an import, counted rather than listed so memory stays flat (R13).
+    var bulkInsertions = 0
 
     init(db: Database, blobs: BlobStore, version: Int, at: Instant) {
         self.db = db
@@ -27,7 +29,7 @@ package final class StoreTransaction {
         self.at = at
     }
 
-    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty }
+    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty || bulkInsertions > 0 }
 
     // MARK: Reading inside the write
 
@@ -169,7 +171,19 @@ enum Fingerprint {
 
     private static func digest(_ fields: [String]) -> String {
         let text = fields.joined(separator: "\u{1F}")
-        return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    /// Lower-case hex without a formatter per byte: imports hash every row (issue 7).
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reports without a platform-given Report ID are identified by their fingerprint.
