@@ -4,7 +4,8 @@ import ReportDeskInterpreter
 /// The Model Context Protocol over the same server: every command is a tool whose input schema
 /// and description come from its declaration.
 enum MCPTools {
-    static let supportedVersions = ["2025-06-18", "2025-03-26", "2024-11-05"]
+    /// Newest first; an unknown requested version is answered with the newest (MCP lifecycle).
+    static let supportedVersions = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
 
     static func initializeResult(requestedVersion: String, serverVersion: String) -> JSONValue {
         let version = supportedVersions.contains(requestedVersion) ? requestedVersion : supportedVersions[0]
@@ -34,7 +35,8 @@ enum MCPTools {
 
     /// MCP requires an object-typed output schema; results that may take several shapes get none.
     private static func outputSchema(_ spec: CommandSpec) -> JSONValue? {
-        spec.result.schema["type"] == .string("object") ? spec.result.schema : nil
+        guard spec.result.schema["type"] == .string("object") else { return nil }
+        return spec.result.schema
     }
 
     static func call(_ params: JSONValue?, interpreter: Interpreter) -> Result<JSONValue, DeskError> {
@@ -54,8 +56,10 @@ enum MCPTools {
             result["isError"] = false
             return .success(.object(result))
         case .failure(let error):
+            // No structuredContent: it would have to fit the tool's outputSchema, and an error does not.
+            let data = error.data.map { "\ndata: " + JSONWriter.string($0) } ?? ""
             return .success(.object(JSONObject([
-                ("content", .array([.object(JSONObject([("type", "text"), ("text", .string("error \(error.code.rawValue): \(error.message)"))]))])),
+                ("content", .array([.object(JSONObject([("type", "text"), ("text", .string("error \(error.code.rawValue): \(error.message)\(data)"))]))])),
                 ("isError", true),
             ])))
         }

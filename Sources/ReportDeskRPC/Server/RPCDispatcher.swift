@@ -8,15 +8,15 @@ import Synchronization
 package final class RPCDispatcher: Sendable {
     package let interpreter: Interpreter
     let serverVersion: String
+    /// The most messages one batch may hold; a larger batch is refused whole, so a 16 MiB frame of
+    /// tiny items cannot make the server build a reply many times its size.
+    package static let maximumBatchCount = 10_000
+    /// The methods the protocol itself answers, besides the commands.
+    package static let protocolMethods = [
+        "initialize", "shutdown", "exit", "rpc.discover", "ping", "tools/list", "tools/call", "$/cancelRequest",
+    ]
     private let state = Mutex(ProtocolState())
-    private let cancelledIDs = Mutex<[JSONValue]>([])
-
-    struct ProtocolState {
-        var isMCP = false
-        var notificationsEnabled = true
-        var shutdownRequested = false
-        var exitStatus: Int32?
-    }
+    private let pending = Mutex(PendingRequests())
 
     package init(interpreter: Interpreter, serverVersion: String) {
         self.interpreter = interpreter
@@ -27,24 +27,28 @@ package final class RPCDispatcher: Sendable {
     /// for MCP sessions).
     package var sendsChangeNotifications: Bool { state.withLock { $0.notificationsEnabled && !$0.isMCP } }
 
-    /// Set once an `exit` notification arrived: the status the process should end with.
+    /// Set once `exit` arrived: the status the process should end with (LSP: 0 after `shutdown`).
     package var exitStatus: Int32? { state.withLock { $0.exitStatus } }
 
-    /// Called by the reader as soon as a message arrives, before it is queued: a cancellation
-    /// must be seen while the request it names is still waiting.
+    /// Called by the reader as soon as a message arrives, before it is queued: it records the
+    /// request ids now waiting, and a cancellation of one of them, while that request still waits.
     package func noteArrival(_ message: JSONValue) {
-        guard case .notification(let method, let params) = IncomingMessage(message),
-              method == "$/cancelRequest" || method == "notifications/cancelled" else { return }
-        if let id = params?["id"] ?? params?["requestId"] {
-            cancelledIDs.withLock { $0.append(id) }
+        if case .array(let items) = message {
+            guard items.count <= Self.maximumBatchCount else { return }
+            for case .request(let id, _, _) in items.map(IncomingMessage.init) {
+                pending.withLock { $0.arrived(id) }
+            }
+            return
         }
-    }
-
-    private func takeCancellation(of id: JSONValue) -> Bool {
-        cancelledIDs.withLock { ids in
-            guard let index = ids.firstIndex(of: id) else { return false }
-            ids.remove(at: index)
-            return true
+        switch IncomingMessage(message) {
+        case .request(let id, _, _):
+            pending.withLock { $0.arrived(id) }
+        case .notification("$/cancelRequest", let params):
+            if let id = params?["id"] { pending.withLock { $0.cancel(id, .reply) } }
+        case .notification("notifications/cancelled", let params):
+            if let id = params?["requestId"] { pending.withLock { $0.cancel(id, .silence) } }
+        default:
+            break
         }
     }
 
@@ -54,13 +58,21 @@ package final class RPCDispatcher: Sendable {
         guard !items.isEmpty else {
             return OutgoingMessage.error(id: .null, DeskError(.invalidRequest, "invalid request: an empty batch"))
         }
-        let replies = items.prefix(10_000).compactMap(handleSingle)
+        guard items.count <= Self.maximumBatchCount else {
+            return OutgoingMessage.error(id: .null, DeskError(
+                .invalidRequest, "invalid request: a batch of \(items.count) messages is over the limit of \(Self.maximumBatchCount); none of it ran",
+                data: .object(JSONObject([("limit", .int(Self.maximumBatchCount))]))))
+        }
+        let replies = items.compactMap(handleSingle)
         return replies.isEmpty ? nil : .array(replies)
     }
 
-    /// The error reply for bytes that were not JSON.
-    package func parseErrorReply(_ error: JSONParseError) -> JSONValue {
-        OutgoingMessage.error(id: .null, DeskError(.parseError, "parse error: \(error.description)"))
+    /// The reply to what the reader found: a message to dispatch or an error already due.
+    package func handle(_ inbound: Inbound) -> JSONValue? {
+        switch inbound {
+        case .message(let message): handle(message)
+        case .error(let error): OutgoingMessage.error(id: .null, error)
+        }
     }
 
     private func handleSingle(_ value: JSONValue) -> JSONValue? {
@@ -71,8 +83,13 @@ package final class RPCDispatcher: Sendable {
             notify(method, params)
             return nil
         case .request(let id, let method, let params):
-            if takeCancellation(of: id) {
-                return OutgoingMessage.error(id: id, DeskError(.requestCancelled, "request cancelled before it ran"))
+            switch pending.withLock({ $0.start(id) }) {
+            case .reply?:
+                return OutgoingMessage.error(id: id, DeskError(.requestCancelled, "request cancelled before it ran; nothing was changed"))
+            case .silence?:
+                return nil
+            case nil:
+                break
             }
             switch respond(method, params) {
             case .success(let result): return OutgoingMessage.result(id: id, result)
@@ -82,9 +99,9 @@ package final class RPCDispatcher: Sendable {
     }
 
     private func notify(_ method: String, _ params: JSONValue?) {
+        if method == "exit" { return requestExit() }
+        if state.withLock({ $0.shutdownRequested }) { return }
         switch method {
-        case "exit":
-            state.withLock { $0.exitStatus = $0.shutdownRequested || $0.isMCP ? 0 : 1 }
         case "initialized", "notifications/initialized", "$/cancelRequest", "notifications/cancelled", "$/setTrace":
             break
         default:
@@ -95,9 +112,21 @@ package final class RPCDispatcher: Sendable {
         }
     }
 
+    /// LSP: exit ends the process with 0 after `shutdown`, else 1; MCP has no shutdown, so 0.
+    private func requestExit() {
+        state.withLock { $0.exitStatus = $0.shutdownRequested || $0.isMCP ? 0 : 1 }
+    }
+
     private func respond(_ method: String, _ params: JSONValue?) -> Result<JSONValue, DeskError> {
+        if method == "exit" {
+            requestExit()
+            return .success(.null)
+        }
+        if state.withLock({ $0.shutdownRequested }) {
+            return .failure(DeskError(.invalidRequest, "invalid request: the server is shutting down; only exit is accepted"))
+        }
         switch method {
-        case "initialize": return .success(initialize(params))
+        case "initialize": return initialize(params)
         case "shutdown":
             state.withLock { $0.shutdownRequested = true }
             return .success(.null)
@@ -110,22 +139,31 @@ package final class RPCDispatcher: Sendable {
         }
     }
 
-    private func initialize(_ params: JSONValue?) -> JSONValue {
-        if let requested = params?["protocolVersion"]?.stringValue {
+    private func initialize(_ params: JSONValue?) -> Result<JSONValue, DeskError> {
+        if let requested = params?["protocolVersion"] {
+            guard let version = requested.stringValue else {
+                return .failure(DeskError.invalidParams(field: "protocolVersion", "protocolVersion must be a string such as \(MCPTools.supportedVersions[0])"))
+            }
             state.withLock { $0.isMCP = true }
-            return MCPTools.initializeResult(requestedVersion: requested, serverVersion: serverVersion)
+            return .success(MCPTools.initializeResult(requestedVersion: version, serverVersion: serverVersion))
         }
-        let wantsNotifications = params?["notifications"]?.boolValue
-            ?? params?["initializationOptions"]?["notifications"]?.boolValue ?? true
+        let option = params?["notifications"] ?? params?["initializationOptions"]?["notifications"]
+        if let option, option.boolValue == nil {
+            return .failure(DeskError.invalidParams(field: "notifications", "notifications must be true or false"))
+        }
+        let wantsNotifications = option?.boolValue ?? true
         state.withLock { $0.notificationsEnabled = wantsNotifications }
-        return .object(JSONObject([
+        return .success(.object(JSONObject([
             ("serverInfo", .object(JSONObject([("name", "reportdesk"), ("version", .string(serverVersion))]))),
             ("protocol", "jsonrpc-2.0"),
             ("capabilities", .object(JSONObject([
                 ("notifications", .array(wantsNotifications ? ["store/changed"] : [])),
                 ("batches", true), ("framing", ["content-length", "newline"]),
+                ("maximumMessageBytes", .int(FrameDecoder.defaultMaximumMessageBytes)),
+                ("maximumBatchCount", .int(Self.maximumBatchCount)),
             ]))),
             ("methods", .array(interpreter.registry.specs.map { .string($0.method) })),
-        ]))
+            ("protocolMethods", .array(Self.protocolMethods.map(JSONValue.string))),
+        ])))
     }
 }

@@ -1,0 +1,25 @@
+import Dispatch
+import Synchronization
+
+/// What the reader thread found, waiting for the main thread in arrival order. Unbounded on
+/// purpose: the reader keeps draining stdin, so a client that writes everything before it reads
+/// never deadlocks against a server blocked on a full stdout pipe.
+final class Inbox: Sendable {
+    enum Item: Sendable {
+        case inbound(Inbound)
+        case end
+    }
+
+    private let items = Mutex<[Item]>([])
+    private let available = DispatchSemaphore(value: 0)
+
+    func put(_ item: Item) {
+        items.withLock { $0.append(item) }
+        available.signal()
+    }
+
+    func take() -> Item {
+        available.wait()
+        return items.withLock { $0.removeFirst() }
+    }
+}
