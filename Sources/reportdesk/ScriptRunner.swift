@@ -52,16 +52,24 @@ struct ScriptRunner {
 struct StandardInputLines: Sequence, IteratorProtocol {
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next newline resumes, so a long line is scanned once, not once per read.
+    private var scanned = 0
     private var finished = false
 
     mutating func next() -> [UInt8]? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[Swift.max(start, scanned)...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
-                if start > 65_536 { buffer.removeFirst(start); start = 0 }
+                scanned = start
+                if start > 65_536 {
+                    buffer.removeFirst(start)
+                    start = 0
+                    scanned = 0
+                }
                 return line
             }
+            scanned = buffer.count
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = Array(buffer[start...])

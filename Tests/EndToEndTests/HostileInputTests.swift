@@ -56,6 +56,23 @@ struct HostileInputTests {
         try unchanged()
     }
 
+    @Test("10 MB lines and fields are refused with the documented limit")
+    func hugeFields() throws {
+        let unchanged = try seeded()
+        let big = String(repeating: "x", count: 10 * 1024 * 1024)
+        let script = try runner.run(["--json"], input: "note 1 \(big)\n")
+        #expect(script.status == 2)
+        let error = try #require(try script.json().first?["error"])
+        #expect(error["data"]?["field"] == "text" && error["message"]?.stringValue?.contains("100000 characters") == true)
+        let message = #"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"category":"payment","issueType":"other","details":""# + big + #""}}"#
+        let reply = try rpc(Array(message.utf8))
+        #expect(reply.first?["error"]?["data"]?["field"] == "details")
+        let oversized = try rpc(Array(#"{"jsonrpc":"2.0","id":1,"method":"info","params":{"x":""#.utf8) + Array(repeating: 0x61, count: 17 * 1024 * 1024) + Array(#""}}"#.utf8))
+        #expect(oversized.first?["error"]?["code"] == -32600)
+        #expect(oversized.first?["error"]?["message"]?.stringValue?.contains("over the limit of 16777216 bytes") == true)
+        try unchanged()
+    }
+
     @Test("deeply nested JSON is refused before it can exhaust the stack")
     func nesting() throws {
         let unchanged = try seeded()

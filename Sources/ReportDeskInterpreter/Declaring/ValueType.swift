@@ -35,7 +35,7 @@ package struct ValueType: Sendable {
                             !text.utf8.contains(0) else { return nil }
                       return value
                   },
-                  expectation: "text without NUL characters, at most \(maximumLength) characters")
+                  expectation: "at most \(maximumLength) characters of text, with no NUL character")
     }
 
     package static func integer(_ range: ClosedRange<Int>) -> ValueType {
