@@ -19,14 +19,26 @@ public final class Store: Sendable {
     }
 
     /// Opens the store in `location`, creating the folder and database on first use.
+    ///
+    /// Only creating or migrating the database takes the write lock: a store that is already up to
+    /// date opens without it, so readers never wait behind another process's long import.
     package static func open(_ location: StoreLocation, options: StoreOptions = StoreOptions()) throws(DeskError) -> Store {
         try StoreFiles.prepareDirectory(location)
         let writeLock = try WriteLock(path: location.lockPath, timeout: options.lockTimeout)
         do {
-            let database = try writeLock.withLock {
-                let queue = try DatabaseQueue(path: location.databasePath, configuration: configuration(lockTimeout: options.lockTimeout))
-                try migrateIfNeeded(queue)
-                return queue
+            let configuration = configuration(lockTimeout: options.lockTimeout)
+            let database: DatabaseQueue
+            if FileManager.default.fileExists(atPath: location.databasePath) {
+                database = try DatabaseQueue(path: location.databasePath, configuration: configuration)
+                if try !isUpToDate(database) {
+                    try writeLock.withLock { try migrateIfNeeded(database) }
+                }
+            } else {
+                database = try writeLock.withLock {
+                    let queue = try DatabaseQueue(path: location.databasePath, configuration: configuration)
+                    try migrateIfNeeded(queue)
+                    return queue
+                }
             }
             StoreFiles.restrictPermissions(location)
             return Store(location: location, database: database, writeLock: writeLock, options: options)
@@ -55,7 +67,8 @@ public final class Store: Sendable {
         return configuration
     }
 
-    private static func migrateIfNeeded(_ queue: DatabaseQueue) throws {
+    /// Whether the schema is this version's; a schema from a newer ReportDesk is refused.
+    private static func isUpToDate(_ queue: DatabaseQueue) throws -> Bool {
         let (superseded, complete) = try queue.read { db in
             (try Migrations.migrator.hasBeenSuperseded(db), try Migrations.migrator.hasCompletedMigrations(db))
         }
@@ -63,7 +76,12 @@ public final class Store: Sendable {
             throw DeskError.storeUnavailable(
                 "this store was written by a newer version of ReportDesk; upgrade ReportDesk to open it (nothing was changed)")
         }
-        if !complete { try Migrations.migrator.migrate(queue) }
+        return complete
+    }
+
+    /// Brings the schema up to date; the caller holds the write lock.
+    private static func migrateIfNeeded(_ queue: DatabaseQueue) throws {
+        if try !isUpToDate(queue) { try Migrations.migrator.migrate(queue) }
     }
 
     /// Runs a read in one read transaction, translating storage failures.

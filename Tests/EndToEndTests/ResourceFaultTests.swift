@@ -73,3 +73,21 @@ struct ResourceFaultTests {
         #expect(try waiting.run(["--json", "note", "1", "free"]).json()[0]["note"] == "free")
     }
 }
+
+extension ResourceFaultTests {
+    @Test("reading does not wait for another process's write: list works while the write lock is held")
+    func readersDoNotWait() throws {
+        #expect(try runner.run(["--json", "submit", "--category", "payment", "--issue-type", "other"]).status == 0)
+        let lock = open(store + "/store.lock", O_RDWR)
+        #expect(flock(lock, LOCK_EX) == 0)
+        defer { flock(lock, LOCK_UN); close(lock) }
+        var impatient = runner
+        impatient.environment["REPORTDESK_LOCK_TIMEOUT"] = "0"
+        for command in [["list"], ["show", "1"], ["info"], ["search", "x"], ["history"], ["stats"]] {
+            let outcome = try impatient.run(["--json"] + command)
+            #expect(outcome.status == 0, "\(command): \(outcome.standardOutput)")
+        }
+        let write = try impatient.run(["--json", "note", "1", "blocked"])
+        #expect(try write.json().first?["error"]?["code"] == -32004, "writes still wait for the lock")
+    }
+}
