@@ -24,7 +24,8 @@ package final class REPL {
 
     package init(settings: SessionSettings, registry: CommandRegistry, json: Bool, environment: [String: String],
                  reader: (any LineReader)? = nil) {
-        session = Session(settings: settings, registry: registry, interaction: TerminalInteraction(environment: environment))
+        session = Session(settings: settings, registry: registry, interaction: TerminalInteraction(environment: environment),
+                          streams: StandardStreams(input: nil, outputIsFree: true))
         interpreter = Interpreter(session: session)
         self.json = json
         self.environment = environment

@@ -7,7 +7,7 @@ import Synchronization
 /// long notes, and a progress line on stderr for long imports.
 final class TerminalInteraction: Interaction {
     let environment: [String: String]
-    private let lastDraw = Mutex<Double>(0)
+    private let progressLine = ProgressLine()
 
     init(environment: [String: String]) { self.environment = environment }
 
@@ -24,24 +24,7 @@ final class TerminalInteraction: Interaction {
     }
 
     func progress(_ update: ProgressUpdate) {
-        guard isatty(STDERR_FILENO) == 1 else { return }
-        let now = update.elapsedSeconds
-        guard update.finished || lastDraw.withLock({ previous in
-            guard now - previous >= 0.2 else { return false }
-            previous = now
-            return true
-        }) else { return }
-        let rate = update.elapsedSeconds > 0 ? Double(update.done) / update.elapsedSeconds : 0
-        var line = "\r\u{1B}[2K\(update.done) \(update.unit)"
-        if let total = update.total, total > 0 {
-            let share = Double(update.done) / Double(total)
-            let filled = Int(share * 24)
-            line = "\r\u{1B}[2K[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled) + "] \(Int(share * 100))%  \(update.done) \(update.unit)"
-            if rate > 0, !update.finished { line += ", ETA \(Int((1 - share) * Double(total) / rate)) s" }
-        }
-        line += String(format: "  %.0f %@/s", rate, update.unit)
-        if update.finished { line += "\n" }
-        Console.write(line, to: STDERR_FILENO)
+        progressLine.draw(update)
     }
 
     /// Writes the text to a private temporary file, runs `$VISUAL` or `$EDITOR` (else `vi`) on it

@@ -10,7 +10,7 @@ struct ScriptRunner {
     let formatter: OutputFormatter
     let keepGoing: Bool
 
-    func run(lines: some Sequence<[UInt8]>) -> Int32 {
+    func run(lines: ScriptInput) -> Int32 {
         var worst: Int32 = 0
         var pending = ""
         var lineNumber = 0
@@ -48,15 +48,18 @@ struct ScriptRunner {
     }
 }
 
-/// Lines of standard input as bytes, so a line that is not UTF-8 is refused rather than repaired.
-struct StandardInputLines: Sequence, IteratorProtocol {
+/// Standard input in script mode: the script's lines, as bytes so a line that is not UTF-8 is
+/// refused rather than repaired. `import -` takes over the rest of the input (what was read ahead
+/// and what is still to come) as its file; the script then ends.
+final class ScriptInput: Sequence, IteratorProtocol, StandardInputProvider, @unchecked Sendable {
+    // Only the main thread reads the script and runs its commands, one at a time.
     private var buffer: [UInt8] = []
     private var start = 0
     /// Where the search for the next newline resumes, so a long line is scanned once, not once per read.
     private var scanned = 0
     private var finished = false
 
-    mutating func next() -> [UInt8]? {
+    func next() -> [UInt8]? {
         while true {
             if let newline = buffer[Swift.max(start, scanned)...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
@@ -81,5 +84,14 @@ struct StandardInputLines: Sequence, IteratorProtocol {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { finished = true } else { buffer.append(contentsOf: chunk[..<count]) }
         }
+    }
+
+    func takeRemainder() -> [UInt8] {
+        let remainder = Array(buffer[start...])
+        buffer = []
+        start = 0
+        scanned = 0
+        finished = true
+        return remainder
     }
 }

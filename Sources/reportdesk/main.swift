@@ -74,15 +74,19 @@ if words.isEmpty && isatty(STDIN_FILENO) == 1 {
     exit(repl.run())
 }
 
-let session = Session(settings: settings, registry: AllCommands.registry)
-let interpreter = Interpreter(session: session)
 let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO))
 
 if words.isEmpty {
-    exit(ScriptRunner(interpreter: interpreter, formatter: formatter, keepGoing: options.keepGoing)
-        .run(lines: StandardInputLines()))
+    let script = ScriptInput()
+    let session = Session(settings: settings, registry: AllCommands.registry,
+                          streams: StandardStreams(input: script, outputIsFree: true))
+    exit(ScriptRunner(interpreter: Interpreter(session: session), formatter: formatter, keepGoing: options.keepGoing)
+        .run(lines: script))
 }
 
+let session = Session(settings: settings, registry: AllCommands.registry, interaction: UnattendedInteraction(),
+                      streams: StandardStreams(input: UnreadStandardInput(), outputIsFree: true))
+let interpreter = Interpreter(session: session)
 let execution = interpreter.execute(words: words)
 let output = formatter.format(execution)
 Console.out(output.standardOutput)

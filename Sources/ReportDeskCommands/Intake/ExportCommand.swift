@@ -33,7 +33,7 @@ enum ExportCommand: Command {
         let format = try arguments.required(Self.format)
         var out = try arguments.value(Self.out)
         if out == "-" { out = nil }
-        if out == nil, !ImportExportStreams.standardOutputIsFree() {
+        if out == nil, !context.session.streams.outputIsFree {
             throw DeskError.invalidParams(field: "out", "give out: standard output carries the protocol here, so export writes to a file")
         }
         let outcome = try store.export(matching: filter, now: context.now, format: format, out: out)

@@ -49,11 +49,11 @@ enum ImportCommand: Command {
         }
         let input: ImportInput
         if path == "-" {
-            guard ImportExportStreams.standardInputIsFree() else {
+            guard let standardInput = context.session.streams.input else {
                 throw DeskError.invalidParams(field: "path",
-                    "import - reads standard input only when import is the process's one command (reportdesk import - < file); here standard input carries commands, so give a file path")
+                    "import - reads standard input only in one-shot and script mode; here standard input carries the protocol or the terminal, so give a file path")
             }
-            input = ImportInput.standardInput()
+            input = ImportInput.standardInput(startingWith: standardInput.takeRemainder())
         } else {
             input = try ImportInput.open(path: path)
         }

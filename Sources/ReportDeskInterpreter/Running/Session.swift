@@ -28,14 +28,17 @@ package final class Session: Sendable {
     package let settings: SessionSettings
     package let registry: CommandRegistry
     package let interaction: any Interaction
+    package let streams: StandardStreams
     private let openStore = Mutex<Store?>(nil)
     private let ownVersions = Mutex<Set<Int>>([])
     private let cancelled = Atomic<Bool>(false)
 
-    package init(settings: SessionSettings, registry: CommandRegistry, interaction: any Interaction = SilentInteraction()) {
+    package init(settings: SessionSettings, registry: CommandRegistry, interaction: any Interaction = SilentInteraction(),
+                 streams: StandardStreams = .none) {
         self.settings = settings
         self.registry = registry
         self.interaction = interaction
+        self.streams = streams
     }
 
     /// The store, opened (and created) on first use.

@@ -58,12 +58,18 @@ package final class ImportInput {
                            name: (path as NSString).lastPathComponent, folder: folder.isEmpty ? "/" : folder)
     }
 
-    /// Standard input (`import -`); relative screenshot paths resolve against the working folder.
-    package static func standardInput() -> ImportInput {
+    /// Standard input (`import -`), after the bytes the front end had already read from it (script
+    /// mode reads ahead); relative screenshot paths resolve against the working folder.
+    package static func standardInput(startingWith prefix: [UInt8] = []) -> ImportInput {
         var info = stat()
-        let isFile = fstat(STDIN_FILENO, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-        return ImportInput(descriptor: STDIN_FILENO, closesDescriptor: false, totalBytes: isFile ? Int(info.st_size) : nil,
-                           name: "stdin", folder: FileManager.default.currentDirectoryPath)
+        let isFile = prefix.isEmpty && fstat(STDIN_FILENO, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        let input = ImportInput(descriptor: STDIN_FILENO, closesDescriptor: false, totalBytes: isFile ? Int(info.st_size) : nil,
+                                name: "stdin", folder: FileManager.default.currentDirectoryPath)
+        if !prefix.isEmpty {
+            input.buffer = prefix + [UInt8](repeating: 0, count: Self.chunkSize)
+            input.end = prefix.count
+        }
+        return input
     }
 
     /// An input over bytes in memory (parser tests).

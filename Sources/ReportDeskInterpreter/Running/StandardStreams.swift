@@ -1,0 +1,30 @@
+/// Which of the process's standard streams a command may use for its data (`import -`, `export`
+/// without `--out`). Only the front end knows: script mode reads its commands from stdin, `rpc`
+/// speaks the protocol on both, a one-shot process has both free.
+package struct StandardStreams: Sendable {
+    /// Where `import -` reads; `nil` when standard input carries commands or the protocol.
+    package var input: (any StandardInputProvider)?
+    /// Whether a command may print data (an export's rows) to standard output.
+    package var outputIsFree: Bool
+
+    package init(input: (any StandardInputProvider)?, outputIsFree: Bool) {
+        self.input = input
+        self.outputIsFree = outputIsFree
+    }
+
+    /// Neither stream: `rpc`, in-process use.
+    package static let none = StandardStreams(input: nil, outputIsFree: false)
+}
+
+/// Hands standard input over to a command that reads it to its end.
+package protocol StandardInputProvider: Sendable {
+    /// The bytes the front end already read from standard input but did not use; from then on the
+    /// command reads the descriptor itself and the front end reads nothing more.
+    func takeRemainder() -> [UInt8]
+}
+
+/// A one-shot process: nothing was read from standard input before the command.
+package struct UnreadStandardInput: StandardInputProvider {
+    package init() {}
+    package func takeRemainder() -> [UInt8] { [] }
+}
