@@ -29,6 +29,7 @@ struct MCPToolTests {
                 #expect(tool.objectValue?.keys.contains("outputSchema") == false, "MCP output schemas must be objects: \(spec.method)")
             }
             #expect(tool["annotations"]?["readOnlyHint"] == .bool(!spec.mutates))
+            #expect(tool["annotations"]?["destructiveHint"] == .bool(spec.method == "erase"), "only erase cannot be undone: \(spec.method)")
         }
     }
 

@@ -20,7 +20,7 @@ enum EraseCommand: Command {
             "otherFilesHoldingData": ["type": "array", "items": ["type": "string"]],
             "logCleared": ["type": "boolean"], "version": ["type": "integer"],
         ])),
-        mutates: true)
+        mutates: true, irreversible: true)
 
     static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
         let user = try arguments.required(openId)

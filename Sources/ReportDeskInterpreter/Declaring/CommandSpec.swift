@@ -12,11 +12,13 @@ package struct CommandSpec: Sendable {
     package let result: ResultShape
     /// Whether the command changes the store (and so makes a version).
     package let mutates: Bool
+    /// Whether its change cannot be undone (`erase`); agents are told so (MCP's destructiveHint).
+    package let irreversible: Bool
     /// The heading `help` lists the command under.
     package let topic: Topic
 
     package init(_ path: String, topic: Topic, summary: String, discussion: String = "", examples: [String],
-                 parameters: [ParameterSpec], result: ResultShape, mutates: Bool) {
+                 parameters: [ParameterSpec], result: ResultShape, mutates: Bool, irreversible: Bool = false) {
         self.path = path.split(separator: " ").map(String.init)
         self.topic = topic
         self.summary = summary
@@ -25,6 +27,7 @@ package struct CommandSpec: Sendable {
         self.parameters = parameters
         self.result = result
         self.mutates = mutates
+        self.irreversible = irreversible
     }
 
     package var method: String { path.joined(separator: ".") }

@@ -57,6 +57,7 @@ package enum OpenRPCDocument {
             })),
             ("result", .object(JSONObject([("name", .string(spec.method + ".result")), ("schema", spec.result.schema)]))),
             ("x-mutates", .bool(spec.mutates)),
+            ("x-irreversible", .bool(spec.irreversible)),
             ("x-command-line", .string(spec.usage)),
         ]))
     }

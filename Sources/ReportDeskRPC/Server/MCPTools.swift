@@ -27,7 +27,7 @@ enum MCPTools {
                     ("inputSchema", spec.parametersSchema),
                 ])
                 tool["outputSchema"] = outputSchema(spec)
-                tool["annotations"] = .object(JSONObject([("readOnlyHint", .bool(!spec.mutates)), ("destructiveHint", false)]))
+                tool["annotations"] = .object(JSONObject([("readOnlyHint", .bool(!spec.mutates)), ("destructiveHint", .bool(spec.irreversible))]))
                 return .object(tool)
             })),
         ]))

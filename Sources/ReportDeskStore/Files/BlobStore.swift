@@ -31,7 +31,7 @@ struct BlobStore: Sendable {
             throw DeskError.rule("R11", "\(field) \(quoted(rawPath)) is not a PNG, JPEG, WebP or GIF image",
                                  extra: [("field", .string(field))])
         }
-        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let sha = Fingerprint.hex(SHA256.hash(data: data))
         let target = self.path(sha256: sha, mediaType: kind.mediaType)
         if !FileManager.default.fileExists(atPath: target) {
             do {

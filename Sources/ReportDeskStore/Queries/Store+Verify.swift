@@ -117,7 +117,7 @@ extension Store {
                 problems.append("missing \(sha.prefix(12))…")
                 continue
             }
-            let actual = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let actual = Fingerprint.hex(SHA256.hash(data: data))
             if actual != sha { problems.append("altered \(sha.prefix(12))…") }
         }
         return VerificationCheck(name: "screenshots", passed: problems.isEmpty,
