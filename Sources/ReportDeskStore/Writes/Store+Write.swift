@@ -48,10 +48,24 @@ extension Store {
     }
 
     /// Copies the WAL back into the database once it has grown, under the write lock the caller holds.
+    ///
+    /// The WAL is truncated rather than only copied back: a process that opens the store while no
+    /// other connection is open rebuilds SQLite's WAL index by reading every valid frame, so a large
+    /// WAL makes every one-shot command slow (40-100 ms after a 100k-row import). Truncating needs
+    /// every reader to be past the WAL; it does not wait for them (a reader may be a long export):
+    /// when one is there, what can be copied is copied and a later write tries again.
     private func checkpointIfLarge() {
         var info = stat()
         guard stat(location.databasePath + "-wal", &info) == 0, Int(info.st_size) > options.checkpointBytes else { return }
-        try? database.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+        try? database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(options.lockTimeout * 1000))") }
+            do {
+                _ = try db.checkpoint(.truncate)
+            } catch {
+                _ = try? db.checkpoint(.passive)
+            }
+        }
     }
 
     /// A full checkpoint that empties the WAL file, taken under the write lock (erasure needs it so
