@@ -24,14 +24,17 @@ extension ReportFilter {
         if let orderId { add("\(t).order_id = ?", [orderId]) }
         if let since { add("\(t).reported_at >= ?", [since.milliseconds]) }
         if let until { add("\(t).reported_at < ?", [until.milliseconds]) }
+        // Due-time conditions are written on reported_at (due = report time + 72 h, R6), which
+        // every index holds, so they are range scans rather than a lookup per row.
+        let dueNow = now.subtracting(Report.processingWindow).milliseconds
         switch pastDue {
-        case true?: add("\(t).status = 'pending' AND \(t).due_at < ?", [now.milliseconds])
-        case false?: add("(\(t).status <> 'pending' OR \(t).due_at >= ?)", [now.milliseconds])
+        case true?: add("\(t).status = 'pending' AND \(t).reported_at < ?", [dueNow])
+        case false?: add("(\(t).status <> 'pending' OR \(t).reported_at >= ?)", [dueNow])
         case nil: break
         }
         if let dueWithin {
-            add("\(t).status = 'pending' AND \(t).due_at >= ? AND \(t).due_at <= ?",
-                [now.milliseconds, now.adding(dueWithin).milliseconds])
+            add("\(t).status = 'pending' AND \(t).reported_at >= ? AND \(t).reported_at <= ?",
+                [dueNow, dueNow + dueWithin.milliseconds])
         }
         return (terms, arguments)
     }

@@ -29,9 +29,10 @@ extension Store {
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM report),
                        (SELECT count(*) FROM report WHERE status = 'pending'),
-                       (SELECT count(*) FROM report WHERE status = 'pending' AND due_at < ?1),
-                       (SELECT count(*) FROM report WHERE status = 'pending' AND due_at >= ?1 AND due_at <= ?2)
-                """, arguments: [now.milliseconds, now.adding(dueSoonWindow).milliseconds])!
+                       (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at < ?1),
+                       (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at >= ?1 AND reported_at <= ?2)
+                """, arguments: [now.subtracting(Report.processingWindow).milliseconds,
+                                 now.adding(dueSoonWindow).subtracting(Report.processingWindow).milliseconds])!
             return StoreOverview(version: try VersionLog.latest(db), reports: row[0], pending: row[1], pastDue: row[2], dueSoon: row[3])
         }
     }
