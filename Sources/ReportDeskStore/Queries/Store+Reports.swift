@@ -6,7 +6,7 @@ extension Store {
     /// One report by key or Report ID.
     package func report(_ reference: ReportReference) throws(DeskError) -> Report {
         let blobs = self.blobs
-        return try read { db in try ReportLookup.report(db, reference, blobs: blobs) }
+        return try lookup { db in try ReportLookup.report(db, reference, blobs: blobs) }
     }
 
     /// A report as it was right after version `version` (R12: `show --at`).
