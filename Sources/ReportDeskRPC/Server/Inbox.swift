@@ -10,7 +10,7 @@ final class Inbox: Sendable {
         case end
     }
 
-    private let items = Mutex<[Item]>([])
+    private let items = Mutex(FIFO<Item>())
     private let available = DispatchSemaphore(value: 0)
 
     func put(_ item: Item) {
@@ -18,8 +18,11 @@ final class Inbox: Sendable {
         available.signal()
     }
 
+    /// Whether more items are already waiting (the main loop holds replies while they are).
+    var hasWaiting: Bool { items.withLock { !$0.isEmpty } }
+
     func take() -> Item {
         available.wait()
-        return items.withLock { $0.removeFirst() }
+        return items.withLock { $0.popFirst()! }
     }
 }

@@ -12,22 +12,25 @@ struct PendingRequests: Sendable {
         case silence
     }
 
-    private var queued: [JSONValue] = []
-    private var cancelled: [(id: JSONValue, how: Cancellation)] = []
+    /// Queued requests counted by id (as its JSON text: ids are compared as written), so a
+    /// pipelined client's thousands of waiting requests cost O(1) each.
+    private var queued: [String: Int] = [:]
+    private var cancelled: [String: Cancellation] = [:]
 
     mutating func arrived(_ id: JSONValue) {
-        queued.append(id)
+        queued[JSONWriter.string(id), default: 0] += 1
     }
 
     mutating func cancel(_ id: JSONValue, _ how: Cancellation) {
-        guard queued.contains(id), !cancelled.contains(where: { $0.id == id }) else { return }
-        cancelled.append((id, how))
+        let key = JSONWriter.string(id)
+        guard queued[key] != nil, cancelled[key] == nil else { return }
+        cancelled[key] = how
     }
 
     /// Removes the request from the queue as it starts; its cancellation, if it has one.
     mutating func start(_ id: JSONValue) -> Cancellation? {
-        if let index = queued.firstIndex(of: id) { queued.remove(at: index) }
-        guard let index = cancelled.firstIndex(where: { $0.id == id }) else { return nil }
-        return cancelled.remove(at: index).how
+        let key = JSONWriter.string(id)
+        if let count = queued[key] { queued[key] = count > 1 ? count - 1 : nil }
+        return cancelled.removeValue(forKey: key)
     }
 }

@@ -3,7 +3,7 @@ import ReportDeskCore
 import Synchronization
 
 /// The protocol's own descriptor for stdout: one writer at a time, each message written whole with
-/// `write(2)` (no buffer, so every message is flushed as it is sent), in the client's framing.
+/// `write(2)` in the client's framing, and never left in a buffer while the server waits for input.
 final class ProtocolOutput: Sendable {
     private let descriptor: Int32
     private let state = Mutex(State())
@@ -11,6 +11,7 @@ final class ProtocolOutput: Sendable {
     private struct State {
         var framing: Framing?
         var closed = false
+        var pending: [UInt8] = []
     }
 
     init(descriptor: Int32) { self.descriptor = descriptor }
@@ -32,23 +33,41 @@ final class ProtocolOutput: Sendable {
     /// Whether the client closed its end: nothing more can be said.
     var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// Writes one message; a failed write (EPIPE when the client closed its end) closes the output
-    /// quietly. Before the client sent anything, one JSON value per line is used.
-    func send(_ message: JSONValue) {
+    /// Replies held while more requests are already waiting; `flush` writes them in one go.
+    static let holdLimit = 64 * 1024
+
+    /// Sends one message. With `holding`, it may wait in a buffer for the next ones (the main loop
+    /// holds replies only while more requests are queued, and flushes when the queue is empty), so
+    /// a pipelined client costs one write per batch of replies rather than one per reply.
+    /// Before the client sent anything, one JSON value per line is used.
+    func send(_ message: JSONValue, holding: Bool = false) {
         let body = JSONWriter.bytes(message)
         state.withLock { state in
             guard !state.closed else { return }
-            let bytes = FrameEncoder.encode(body, as: state.framing ?? .lineDelimited)
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    state.closed = true
-                    return
-                }
-                offset += written
+            state.pending += FrameEncoder.encode(body, as: state.framing ?? .lineDelimited)
+            if !holding || state.pending.count >= Self.holdLimit { write(&state) }
+        }
+    }
+
+    /// Writes whatever replies are held.
+    func flush() {
+        state.withLock { state in write(&state) }
+    }
+
+    /// A failed write (EPIPE when the client closed its end) closes the output quietly.
+    private func write(_ state: inout State) {
+        guard !state.closed, !state.pending.isEmpty else { return }
+        var offset = 0
+        let bytes = state.pending
+        state.pending.removeAll(keepingCapacity: true)
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                state.closed = true
+                return
             }
+            offset += written
         }
     }
 }

@@ -75,6 +75,15 @@ package final class RPCDispatcher: Sendable {
         }
     }
 
+    /// Whether answering this message cannot have changed the store: a single request for a
+    /// command that only reads. Its reply may wait to be written with the next ones; every other
+    /// reply is written at once, so a client gone away (EPIPE) is noticed before more writes run.
+    package func onlyReads(_ inbound: Inbound) -> Bool {
+        guard case .message(let message) = inbound, case .request(_, let method, _) = IncomingMessage(message),
+              let command = interpreter.registry.command(method: method) else { return false }
+        return !command.spec.mutates
+    }
+
     private func handleSingle(_ value: JSONValue) -> JSONValue? {
         switch IncomingMessage(value) {
         case .invalid(let id, let error):

@@ -34,12 +34,18 @@ package final class RPCServer: Sendable {
         while true {
             switch inbox.take() {
             case .end:
+                output.flush()
                 return dispatcher.exitStatus ?? 0
             case .inbound(let inbound):
                 let reply = watched.withLock { _ in dispatcher.handle(inbound) }
-                if let reply { output.send(reply) }
+                let more = inbox.hasWaiting
+                if let reply { output.send(reply, holding: more && dispatcher.onlyReads(inbound)) }
+                if !more { output.flush() }
                 if output.isClosed { return 0 }
-                if let status = dispatcher.exitStatus { return status }
+                if let status = dispatcher.exitStatus {
+                    output.flush()
+                    return status
+                }
             }
         }
     }
