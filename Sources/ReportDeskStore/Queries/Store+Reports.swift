@@ -72,10 +72,6 @@ struct ReportPageQuery {
     let query: ReportQuery
     let now: Instant
 
-    private var prefixedColumns: String {
-        ReportRecord.columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
-    }
-
     /// The ORDER BY expressions, the key last so the order is total.
     private var sortExpressions: [String] {
         switch query.sort {
@@ -91,24 +87,33 @@ struct ReportPageQuery {
 
     private var sortName: String { query.sort?.rawValue ?? (isSearch ? "relevance" : ReportSort.reportedAt.rawValue) }
 
+    /// Runs in three steps: the page's keys and sort values in order (small records to sort, often
+    /// read from a covering index), then those reports' rows by key, then the count of all matches
+    /// (for search, without ranking or joining every match).
     func run(_ db: Database, blobs: BlobStore) throws -> ReportPage {
         var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
+        let whereFilters = terms
         var prologue = ""
         var join = ""
         var prologueArguments = StatementArguments()
+        var matching: (sql: String, arguments: StatementArguments)?
         if isSearch, let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines) {
-            let match = SearchText.matchExpression(for: text)
             var hits: [String] = []
-            if let match {
+            var keys: [String] = []
+            var arguments = StatementArguments()
+            if let match = SearchText.matchExpression(for: text) {
                 hits.append("SELECT rowid AS key, bm25(report_text) AS rank FROM report_text WHERE report_text MATCH ?")
-                _ = prologueArguments.append(contentsOf: [match])
+                keys.append("SELECT rowid FROM report_text WHERE report_text MATCH ?")
+                _ = arguments.append(contentsOf: [match])
             }
             hits.append("SELECT key, -1.0e9 AS rank FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?")
-            _ = prologueArguments.append(contentsOf: [text, text, text])
+            keys.append("SELECT key FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?")
+            _ = arguments.append(contentsOf: [text, text, text])
             prologue = "WITH hits(key, rank) AS (\(hits.joined(separator: " UNION ALL "))), best(key, rank) AS (SELECT key, min(rank) FROM hits GROUP BY key) "
             join = "JOIN best ON best.key = r.key"
+            prologueArguments = arguments
+            matching = (keys.joined(separator: " UNION "), arguments)
         }
-        let whereFilters = terms
         let expressions = sortExpressions
         let comparison = query.descending ? "<" : ">"
         var cursorArguments = StatementArguments()
@@ -119,25 +124,50 @@ struct ReportPageQuery {
         }
         let direction = query.descending ? " DESC" : ""
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
-        let sql = "\(prologue)SELECT \(prefixedColumns), \(expressions.joined(separator: ", ")) FROM report r \(join)\(whereClause) ORDER BY \(expressions.map { $0 + direction }.joined(separator: ", ")) LIMIT ?"
+        let sql = "\(prologue)SELECT \(expressions.joined(separator: ", ")) FROM report r \(join)\(whereClause) ORDER BY \(expressions.map { $0 + direction }.joined(separator: ", ")) LIMIT ?"
         var arguments = prologueArguments
         _ = arguments.append(contentsOf: filterArguments)
         _ = arguments.append(contentsOf: cursorArguments)
         _ = arguments.append(contentsOf: [query.limit + 1])
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let columnCount = 21
-        let reports = rows.prefix(query.limit).map { ReportRecord.report(from: $0, blobs: blobs) }
+        let page = rows.prefix(query.limit)
+        // The key is the last sort expression of every order.
+        let keys: [Int] = page.map { $0[expressions.count - 1] }
+        let reports = try Self.reports(db, keys: keys, blobs: blobs)
         var nextCursor: String?
-        if rows.count > query.limit, let last = rows.prefix(query.limit).last {
-            let values = (0..<expressions.count).map { last[columnCount + $0] as DatabaseValue }
-            nextCursor = encodeCursor(values)
+        if rows.count > query.limit, let last = page.last {
+            nextCursor = encodeCursor((0..<expressions.count).map { last[$0] as DatabaseValue })
         }
 
         let countWhere = whereFilters.isEmpty ? "" : " WHERE " + whereFilters.joined(separator: " AND ")
-        var countArguments = prologueArguments
-        _ = countArguments.append(contentsOf: filterArguments)
-        let total = try Int.fetchOne(db, sql: "\(prologue)SELECT count(*) FROM report r \(join)\(countWhere)", arguments: countArguments) ?? 0
+        let total: Int
+        if let matching {
+            var countArguments = matching.arguments
+            if whereFilters.isEmpty {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matching.sql))", arguments: countArguments) ?? 0
+            } else {
+                _ = countArguments.append(contentsOf: filterArguments)
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r WHERE r.key IN (\(matching.sql)) AND \(whereFilters.joined(separator: " AND "))",
+                                         arguments: countArguments) ?? 0
+            }
+        } else {
+            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r\(countWhere)", arguments: filterArguments) ?? 0
+        }
         return ReportPage(reports: reports, nextCursor: nextCursor, total: total, version: try VersionLog.latest(db))
+    }
+
+    /// The reports with these keys, in the order given.
+    static func reports(_ db: Database, keys: [Int], blobs: BlobStore) throws -> [Report] {
+        guard !keys.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        let rows = try Row.fetchAll(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))",
+                                    arguments: StatementArguments(keys))
+        var byKey: [Int: Report] = [:]
+        for row in rows {
+            let report = ReportRecord.report(from: row, blobs: blobs)
+            byKey[report.key] = report
+        }
+        return keys.compactMap { byKey[$0] }
     }
 
     /// Cursors are opaque to clients: base64url of the sort name, direction and last row's keys.
