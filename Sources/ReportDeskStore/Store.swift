@@ -69,8 +69,11 @@ public final class Store: Sendable {
 
     /// Whether the schema is this version's; a schema from a newer ReportDesk is refused.
     private static func isUpToDate(_ queue: DatabaseQueue) throws -> Bool {
-        let (superseded, complete) = try queue.read { db in
-            (try Migrations.migrator.hasBeenSuperseded(db), try Migrations.migrator.hasCompletedMigrations(db))
+        let stamp = try queue.inDatabase { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        if stamp == Migrations.schemaVersion { return true }
+        let (superseded, complete) = try queue.inDatabase { db in
+            (try stamp > Migrations.schemaVersion || Migrations.migrator.hasBeenSuperseded(db),
+             try Migrations.migrator.hasCompletedMigrations(db))
         }
         if superseded {
             throw DeskError.storeUnavailable(

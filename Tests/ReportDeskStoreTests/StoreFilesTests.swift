@@ -65,7 +65,7 @@ struct StoreFilesTests {
         let desk = TestDesk()
         try desk.submitOneOfEach()
         let database = desk.location.databasePath
-        _ = try BinaryRunner.sqlite(database, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future');")
+        _ = try BinaryRunner.sqlite(database, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future'); PRAGMA user_version = 99;")
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
         #expect(throws: DeskError.self) { try Store.open(desk.location) }
         do { _ = try Store.open(desk.location) } catch {

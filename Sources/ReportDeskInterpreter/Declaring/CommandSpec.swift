@@ -8,7 +8,10 @@ package struct CommandSpec: Sendable {
     package let summary: String
     package let discussion: String
     package let examples: [String]
-    package let parameters: [ParameterSpec]
+    /// Built when first asked for, like the result schema: matching a command line looks at every
+    /// declaration's path, and only the matched command needs its parameters.
+    private let makeParameters: @Sendable () -> [ParameterSpec]
+    package var parameters: [ParameterSpec] { makeParameters() }
     package let result: ResultShape
     /// Whether the command changes the store (and so makes a version).
     package let mutates: Bool
@@ -18,13 +21,14 @@ package struct CommandSpec: Sendable {
     package let topic: Topic
 
     package init(_ path: String, topic: Topic, summary: String, discussion: String = "", examples: [String],
-                 parameters: [ParameterSpec], result: ResultShape, mutates: Bool, irreversible: Bool = false) {
+                 parameters: @autoclosure @escaping @Sendable () -> [ParameterSpec], result: ResultShape, mutates: Bool,
+                 irreversible: Bool = false) {
         self.path = path.split(separator: " ").map(String.init)
         self.topic = topic
         self.summary = summary
         self.discussion = discussion
         self.examples = examples
-        self.parameters = parameters
+        makeParameters = parameters
         self.result = result
         self.mutates = mutates
         self.irreversible = irreversible

@@ -1,15 +1,18 @@
 package import ReportDeskCore
 
 /// What a command returns: the JSON Schema of its result (for `rpc.discover`, MCP and tests) and
-/// how people see it.
+/// how people see it. The schema is built when asked for: a one-shot command matches its words
+/// against every declaration, and building every result schema then was a sixth of its start-up.
 package struct ResultShape: Sendable {
-    package let schema: JSONValue
+    private let makeSchema: @Sendable () -> JSONValue
     package let presentation: Presentation
 
-    package init(schema: JSONValue, presentation: Presentation) {
-        self.schema = schema
+    package init(schema: @autoclosure @escaping @Sendable () -> JSONValue, presentation: Presentation) {
+        makeSchema = schema
         self.presentation = presentation
     }
+
+    package var schema: JSONValue { makeSchema() }
 }
 
 /// How the human renderer lays out a result.
@@ -92,5 +95,7 @@ extension ResultShape {
     package static let report = ResultShape(schema: Schemas.report, presentation: .report)
     package static let reportOrList = ResultShape(schema: Schemas.reportOrList, presentation: .report)
     package static let reportPage = ResultShape(schema: Schemas.reportPage, presentation: .reportTable)
-    package static func fields(_ schema: JSONValue) -> ResultShape { ResultShape(schema: schema, presentation: .fields) }
+    package static func fields(_ schema: @autoclosure @escaping @Sendable () -> JSONValue) -> ResultShape {
+        ResultShape(schema: schema(), presentation: .fields)
+    }
 }

@@ -3,10 +3,17 @@ import GRDB
 /// The store's schema, one named migration per step. Shipped migrations are never edited: a change
 /// is a new migration appended here.
 enum Migrations {
+    /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
+    /// opening an up-to-date store reads one pragma instead of the migrator's table.
+    static let schemaVersion = 2
+
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-reports-and-version-log") { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v2-schema-version-stamp") { db in
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }()
