@@ -8,10 +8,10 @@ import threading
 
 from pylsp_jsonrpc.streams import JsonRpcStreamReader, JsonRpcStreamWriter
 
-from test_rpc_scenario import HANG_GUARD, check_scenario_facts, environment, load_scenario, outcome, run_scenario_newline
+from test_rpc_scenario import HANG_GUARD, RPCClient, check_scenario_facts, environment, load_scenario, outcome, run_scenario_newline
 
 
-class LSPClient:
+class LSPClient(RPCClient):
     """Content-Length framed JSON-RPC through python-lsp-jsonrpc, one request at a time."""
 
     def __init__(self, binary, store):
@@ -31,23 +31,8 @@ class LSPClient:
     def notify(self, method, params=None):
         self.writer.write({"jsonrpc": "2.0", "method": method, "params": params or {}})
 
-    def call(self, method, params=None, id=1):
-        request = {"jsonrpc": "2.0", "id": id, "method": method}
-        if params is not None:
-            request["params"] = params
-        self.writer.write(request)
-        while True:
-            message = self.messages.get(timeout=HANG_GUARD)
-            assert message is not None, "the server ended its output"
-            if "method" in message:
-                self.notifications.append(message)
-                continue
-            assert message["id"] == id, message
-            return message
-
-    def close(self):
-        self.process.stdin.close()
-        return self.process.wait(timeout=HANG_GUARD)
+    def send(self, message):
+        self.writer.write(message)
 
 
 def run_scenario_lsp(binary, store):

@@ -36,25 +36,15 @@ def outcome(reply):
     return reply["result"] if "result" in reply else {"error": reply["error"]}
 
 
-class NewlineClient:
-    """One JSON value per line each way; it waits for each reply before it sends the next request."""
+class RPCClient:
+    """What every test client does once its transport is set up: send a request, collect
+    notifications that arrive meanwhile, return the reply with the same id."""
 
-    def __init__(self, binary, store, clock=CLOCK):
-        self.process = subprocess.Popen(
-            [binary, "rpc"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=environment(store, clock))
-        self.messages = queue.Queue()
-        self.notifications = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for line in self.process.stdout:
-            self.messages.put(json.loads(line))
-        self.messages.put(None)
+    messages: queue.Queue
+    notifications: list
 
     def send(self, message):
-        self.process.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
-        self.process.stdin.flush()
+        raise NotImplementedError
 
     def call(self, method, params=None, id=1):
         request = {"jsonrpc": "2.0", "id": id, "method": method}
@@ -73,6 +63,27 @@ class NewlineClient:
     def close(self):
         self.process.stdin.close()
         return self.process.wait(timeout=HANG_GUARD)
+
+
+class NewlineClient(RPCClient):
+    """One JSON value per line each way; it waits for each reply before it sends the next request."""
+
+    def __init__(self, binary, store, clock=CLOCK):
+        self.process = subprocess.Popen(
+            [binary, "rpc"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=environment(store, clock))
+        self.messages = queue.Queue()
+        self.notifications = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.messages.put(json.loads(line))
+        self.messages.put(None)
+
+    def send(self, message):
+        self.process.stdin.write((json.dumps(message) + "\n").encode("utf-8"))
+        self.process.stdin.flush()
 
 
 def run_scenario_newline(binary, store):

@@ -4,44 +4,53 @@ package import ReportDeskCore
 /// as is, double quotes allow `\"` and `\\`, a backslash outside quotes escapes the next character.
 package enum Tokenizer {
     package static func words(_ line: String) throws(DeskError) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
+        let scanned = scan(line)
+        if let quote = scanned.openQuote {
+            throw DeskError(.invalidParams, "unterminated \(quote) quote in the command line", data: ["field": "line"])
+        }
+        return scanned.inWord ? scanned.words + [scanned.current] : scanned.words
+    }
+
+    /// What scanning a line found: the complete words, the word still open at its end (`inWord`
+    /// when one was started), and a quote left open. The completer reads the same scan, so what Tab
+    /// completes is split exactly as the command will be.
+    package struct Scan: Sendable {
+        package var words: [String] = []
+        package var current = ""
+        package var inWord = false
+        package var openQuote: Character?
+    }
+
+    package static func scan(_ line: String) -> Scan {
+        var scan = Scan()
         var escaping = false
         for character in line {
             if escaping {
-                if quote == "\"", !["\"", "\\", "$", "`"].contains(character) { current.append("\\") }
-                current.append(character)
+                if scan.openQuote == "\"", !["\"", "\\", "$", "`"].contains(character) { scan.current.append("\\") }
+                scan.current.append(character)
                 escaping = false
-                inWord = true
+                scan.inWord = true
                 continue
             }
-            switch (quote, character) {
+            switch (scan.openQuote, character) {
             case (nil, "\\"), ("\"", "\\"):
                 escaping = true
             case (nil, "'"), (nil, "\""):
-                quote = character
-                inWord = true
+                scan.openQuote = character
+                scan.inWord = true
             case ("'", "'"), ("\"", "\""):
-                quote = nil
+                scan.openQuote = nil
             case (nil, let c) where c.isWhitespace:
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
+                if scan.inWord { scan.words.append(scan.current) }
+                scan.current = ""
+                scan.inWord = false
             default:
-                current.append(character)
-                inWord = true
+                scan.current.append(character)
+                scan.inWord = true
             }
         }
-        if escaping {
-            current.append("\\")
-        }
-        if let quote {
-            throw DeskError(.invalidParams, "unterminated \(quote) quote in the command line", data: ["field": "line"])
-        }
-        if inWord { words.append(current) }
-        return words
+        if escaping { scan.current.append("\\") }
+        return scan
     }
 
     /// Whether a line ends in an unescaped backslash and so continues on the next line.

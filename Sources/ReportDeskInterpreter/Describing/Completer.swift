@@ -154,39 +154,10 @@ package struct Completer: Sendable {
         return (scanned.words, scanned.partial)
     }
 
-    /// Like `Tokenizer.words`, but an open quote or a trailing backslash is allowed: the last word
-    /// is the one being typed, and the quote still open before it is reported.
+    /// The line as the tokenizer splits it; an open quote or a trailing backslash is fine here:
+    /// the last word is the one being typed, and the quote still open before it is reported.
     package static func scan(_ line: String) -> (words: [String], partial: String, openQuote: Character?) {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
-        var escaping = false
-        for character in line {
-            if escaping {
-                if quote == "\"", !["\"", "\\", "$", "`"].contains(character) { current.append("\\") }
-                current.append(character)
-                escaping = false
-                inWord = true
-                continue
-            }
-            switch (quote, character) {
-            case (nil, "\\"), ("\"", "\\"):
-                escaping = true
-            case (nil, "'"), (nil, "\""):
-                quote = character
-                inWord = true
-            case ("'", "'"), ("\"", "\""):
-                quote = nil
-            case (nil, let c) where c.isWhitespace:
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
-            default:
-                current.append(character)
-                inWord = true
-            }
-        }
-        return (words, current, quote)
+        let scanned = Tokenizer.scan(line)
+        return (scanned.words, scanned.current, scanned.openQuote)
     }
 }
