@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+import class Foundation.ProcessInfo
+
 /// Every target is built the same way: Swift 6 language mode plus the upcoming features that keep
 /// module boundaries honest (explicit `any`, explicit imports for what a file uses).
 let strictSettings: [SwiftSetting] = [
@@ -103,3 +105,22 @@ let package = Package(
         ),
     ]
 )
+
+// In-process benchmarks of the hot paths (Scripts/microbench). The package-benchmark dependency and
+// its target exist only when REPORTDESK_BENCHMARKS is set, so ordinary builds and CI never fetch or
+// compile them.
+if ProcessInfo.processInfo.environment["REPORTDESK_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "HotPaths",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                "ReportDeskCore", "ReportDeskStore", "ReportDeskInterpreter", "ReportDeskCommands", "ReportDeskRPC",
+            ],
+            path: "Tests/Benchmarks/HotPaths",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}
