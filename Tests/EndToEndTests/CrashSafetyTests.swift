@@ -25,7 +25,7 @@ struct CrashSafetyTests {
         } while figures.kills < 50 || Date() < deadline
         print("crash safety (seed \(seed)): \(figures)")
         #expect(figures.lost == 0, "\(figures.problems.prefix(5))")
-        #expect(figures.failedVerifications == 0, "\(figures.problems.prefix(5))")
+        #expect(figures.failedVerifications == 0 && figures.crashes == 0, "\(figures.problems.prefix(5))")
         #expect(figures.kills >= 50)
         #expect(figures.checked > 100, "the writers did acknowledge work before being killed")
     }
@@ -41,7 +41,8 @@ struct CrashSafetyTests {
             try harness.concurrentRound(writers: 4, commandsEach: 60, random: &random, figures: &figures)
         } while Date() < deadline
         print("concurrent writers: \(figures)")
-        #expect(figures.lost == 0 && figures.failedVerifications == 0 && figures.problems.isEmpty, "\(figures.problems.prefix(5))")
+        #expect(figures.lost == 0 && figures.crashes == 0 && figures.failedVerifications == 0 && figures.problems.isEmpty,
+                "\(figures.problems.prefix(5))")
         #expect(figures.checked > 150)
     }
 }

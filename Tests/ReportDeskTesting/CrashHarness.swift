@@ -21,12 +21,13 @@ package struct CrashHarness: Sendable {
         package var lost = 0
         package var failedVerifications = 0
         package var conflicts = 0
+        package var crashes = 0
         package var problems: [String] = []
 
         package init() {}
 
         package var description: String {
-            "kills=\(kills) acknowledged=\(acknowledged) checked=\(checked) conflicts=\(conflicts) lost=\(lost) failedVerifications=\(failedVerifications)"
+            "kills=\(kills) acknowledged=\(acknowledged) checked=\(checked) conflicts=\(conflicts) lost=\(lost) crashes=\(crashes) failedVerifications=\(failedVerifications)"
         }
     }
 
@@ -53,9 +54,14 @@ package struct CrashHarness: Sendable {
         if writer % 2 == 0 { environment["REPORTDESK_CHECKPOINT_BYTES"] = "0" }
         let process = try WriterProcess(binary: runner.path, environment: environment, commands: commands)
         usleep(UInt32(runMilliseconds) * 1000)
-        process.kill()
-        figures.kills += 1
-        try check(process.acknowledgements(), figures: &figures)
+        let killed = process.kill()
+        figures.kills += killed ? 1 : 0
+        let acknowledgements = process.acknowledgements()
+        if !killed, !process.exitedNormally {
+            figures.crashes += 1
+            figures.problems.append("a writer ended by a signal or with status \(process.exitStatus) before it was killed")
+        }
+        try check(acknowledgements, figures: &figures)
     }
 
     /// Several writers at once, not killed: nothing may be lost and no version used twice.
@@ -70,7 +76,13 @@ package struct CrashHarness: Sendable {
                               commands: Self.workload(count: commandsEach, knownKeys: known, writer: writer, random: &random))
         }
         var all: [(command: String, reply: JSONValue)] = []
-        for process in processes { all += process.acknowledgements() }
+        for process in processes {
+            all += process.acknowledgements()
+            if !process.exitedNormally {
+                figures.crashes += 1
+                figures.problems.append("a writer ended by a signal or with status \(process.exitStatus)")
+            }
+        }
         let versions = all.compactMap { $0.reply["error"] == nil ? $0.reply["version"]?.intValue : nil }
         if Set(versions).count != versions.count { figures.problems.append("a version number was acknowledged twice") }
         try check(all, figures: &figures)

@@ -52,8 +52,12 @@ package final class WriterProcess: @unchecked Sendable {
 
     package var processIdentifier: Int32 { process.processIdentifier }
 
-    package func kill() {
+    /// Sends SIGKILL; `false` when the process had already ended by itself.
+    @discardableResult
+    package func kill() -> Bool {
+        guard process.isRunning else { return false }
         Foundation.kill(process.processIdentifier, SIGKILL)
+        return true
     }
 
     /// Waits for the process and its output to end; returns the complete lines it printed, each
@@ -73,4 +77,8 @@ package final class WriterProcess: @unchecked Sendable {
     }
 
     package var exitStatus: Int32 { process.terminationStatus }
+
+    /// Whether the process ended by itself (exit 0, or 1 when a command failed) rather than by a
+    /// signal: a writer nobody killed that ends by a signal crashed.
+    package var exitedNormally: Bool { process.terminationReason == .exit && [0, 1].contains(process.terminationStatus) }
 }
