@@ -1,5 +1,6 @@
 import Foundation
 import ReportDeskCore
+import ReportDeskInterpreter
 import Synchronization
 
 /// The protocol's own descriptor for stdout: one writer at a time, each message written whole with
@@ -57,17 +58,7 @@ final class ProtocolOutput: Sendable {
     /// A failed write (EPIPE when the client closed its end) closes the output quietly.
     private func write(_ state: inout State) {
         guard !state.closed, !state.pending.isEmpty else { return }
-        var offset = 0
-        let bytes = state.pending
+        if DescriptorWriter.writeAll(state.pending, to: descriptor) != nil { state.closed = true }
         state.pending.removeAll(keepingCapacity: true)
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                state.closed = true
-                return
-            }
-            offset += written
-        }
     }
 }
