@@ -12,8 +12,11 @@ enum StoreFiles {
                 throw DeskError.storeUnavailable("the store path \(location.directory) is a file, not a folder")
             }
             let holdsStore = manager.fileExists(atPath: location.databasePath)
-            let isEmpty = (try? manager.contentsOfDirectory(atPath: location.directory).isEmpty) ?? false
-            if holdsStore || isEmpty { chmod(location.directory, 0o700) }
+            // A folder about to become a store (empty) is made private too; an existing store's
+            // folder needs no listing, which every one-shot command would otherwise pay for.
+            if holdsStore || (try? manager.contentsOfDirectory(atPath: location.directory).isEmpty) == true {
+                chmod(location.directory, 0o700)
+            }
             guard access(location.directory, W_OK) == 0 || holdsStore else {
                 throw DeskError.storeUnavailable("the store folder \(location.directory) is not writable")
             }
