@@ -36,32 +36,11 @@ final class ImportInserter {
     /// already there (R13: the platform Report ID, else the fingerprint) is skipped by the UNIQUE
     /// constraints and counted as a duplicate when the batch is written.
     func insert(_ submission: ReportSubmission, screenshot: Screenshot?, generatesReportID: Bool) throws {
-        let fingerprint = submission.reportId == nil ? Fingerprint.of(submission, screenshot: screenshot) : nil
-        var reportId = submission.reportId
-        if reportId == nil, generatesReportID, let fingerprint { reportId = Fingerprint.generatedReportID(from: fingerprint) }
-        // The columns of ReportRecord.columns, then the fingerprint; a NULL key lets AUTOINCREMENT
-        // pick one never used before (R4).
-        values.append(nil)
-        values.append(reportId)
-        values.append(submission.category)
-        values.append(submission.issueType)
-        values.append(submission.openId)
-        values.append(submission.details)
-        values.append(submission.orderId)
-        values.append(screenshot?.sha256)
-        values.append(screenshot?.bytes)
-        values.append(screenshot?.mediaType)
-        values.append(screenshot?.url)
-        values.append(submission.reportedAt.milliseconds)
-        values.append(submission.status.rawValue)
-        values.append(submission.processedAt?.milliseconds)
-        values.append(submission.note)
-        values.append(submission.appeal?.status.rawValue)
-        values.append(submission.appeal?.message)
-        values.append(submission.appeal?.openedAt.milliseconds)
-        values.append(submission.appeal?.decidedAt?.milliseconds)
-        values.append(submission.appeal?.note)
-        values.append(transaction.version)
+        let (fingerprint, reportId) = Fingerprint.identity(of: submission, screenshot: screenshot,
+                                                           generatesReportID: generatesReportID, deterministic: true)
+        // A NULL key lets AUTOINCREMENT pick one never used before (R4).
+        let report = Report(newFrom: submission, reportId: reportId, screenshot: screenshot, version: transaction.version)
+        ReportRecord.append(report, key: nil, to: &values)
         values.append(fingerprint)
         queued += 1
         if queued == Self.batchSize { try flush() }

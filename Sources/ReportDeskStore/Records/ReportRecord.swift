@@ -43,14 +43,36 @@ enum ReportRecord {
     }
 
     private static func values(of report: Report, key: Int?) -> [(any DatabaseValueConvertible)?] {
-        [
-            key, report.reportId, report.category, report.issueType, report.openId, report.details,
-            report.orderId, report.screenshot?.sha256, report.screenshot?.bytes, report.screenshot?.mediaType,
-            report.screenshot?.url, report.reportedAt.milliseconds, report.status.rawValue,
-            report.processedAt?.milliseconds, report.note, report.appeal?.status.rawValue, report.appeal?.message,
-            report.appeal?.openedAt.milliseconds, report.appeal?.decidedAt?.milliseconds, report.appeal?.note,
-            report.version,
-        ]
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(22)
+        append(report, key: key, to: &values)
+        return values
+    }
+
+    /// Appends a report's column values in `columns` order; imports append many rows to one
+    /// argument list, so the one list of columns serves single inserts and batches alike.
+    static func append(_ report: Report, key: Int?, to values: inout [(any DatabaseValueConvertible)?]) {
+        values.append(key)
+        values.append(report.reportId)
+        values.append(report.category)
+        values.append(report.issueType)
+        values.append(report.openId)
+        values.append(report.details)
+        values.append(report.orderId)
+        values.append(report.screenshot?.sha256)
+        values.append(report.screenshot?.bytes)
+        values.append(report.screenshot?.mediaType)
+        values.append(report.screenshot?.url)
+        values.append(report.reportedAt.milliseconds)
+        values.append(report.status.rawValue)
+        values.append(report.processedAt?.milliseconds)
+        values.append(report.note)
+        values.append(report.appeal?.status.rawValue)
+        values.append(report.appeal?.message)
+        values.append(report.appeal?.openedAt.milliseconds)
+        values.append(report.appeal?.decidedAt?.milliseconds)
+        values.append(report.appeal?.note)
+        values.append(report.version)
     }
 
     static let insertSQL = "INSERT INTO report (\(columns), fingerprint) VALUES (\(Array(repeating: "?", count: 22).joined(separator: ", ")))"

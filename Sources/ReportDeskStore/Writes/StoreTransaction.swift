@@ -68,16 +68,10 @@ package final class StoreTransaction {
     /// Adds a validated submission as a new pending (or, for imports, already processed) report.
     /// `generatedIDSeed` makes an import's generated Report ID the same every time the row is seen.
     package func insert(_ submission: ReportSubmission, screenshot: Screenshot?, deterministicReportID: Bool) throws -> Insertion {
-        let fingerprint = submission.reportId == nil ? Fingerprint.of(submission, screenshot: screenshot) : nil
-        var reportId = submission.reportId
-        if reportId == nil, let category = try taxonomy().category(named: submission.category), category.hasPlatformReportID {
-            reportId = deterministicReportID ? Fingerprint.generatedReportID(from: fingerprint!) : Fingerprint.randomReportID()
-        }
-        var report = Report(key: 0, reportId: reportId, category: submission.category, issueType: submission.issueType,
-                            openId: submission.openId, details: submission.details, orderId: submission.orderId,
-                            screenshot: screenshot, reportedAt: submission.reportedAt, status: submission.status,
-                            processedAt: submission.processedAt, note: submission.note, appeal: submission.appeal,
-                            version: version)
+        let generatesID = try taxonomy().category(named: submission.category)?.hasPlatformReportID ?? false
+        let (fingerprint, reportId) = Fingerprint.identity(of: submission, screenshot: screenshot,
+                                                           generatesReportID: generatesID, deterministic: deterministicReportID)
+        var report = Report(newFrom: submission, reportId: reportId, screenshot: screenshot, version: version)
         // A nil key lets AUTOINCREMENT pick one never used before (R4).
         let arguments = ReportRecord.arguments(of: report, key: nil, fingerprint: fingerprint)
         let statement = try db.cachedStatement(sql: ReportRecord.insertSQL + " ON CONFLICT DO NOTHING")
@@ -186,6 +180,17 @@ enum Fingerprint {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A new report's identity (R13): a platform Report ID when it has one, else its fingerprint,
+    /// plus a generated Report ID for categories that carry one (the same every time when
+    /// `deterministic`, so a re-imported row gets the same ID).
+    static func identity(of submission: ReportSubmission, screenshot: Screenshot?, generatesReportID: Bool,
+                         deterministic: Bool) -> (fingerprint: String?, reportId: String?) {
+        guard submission.reportId == nil else { return (nil, submission.reportId) }
+        let fingerprint = of(submission, screenshot: screenshot)
+        guard generatesReportID else { return (fingerprint, nil) }
+        return (fingerprint, deterministic ? generatedReportID(from: fingerprint) : randomReportID())
+    }
+
     /// Reports without a platform-given Report ID are identified by their fingerprint.
     static func isIdentity(of report: Report) -> Bool {
         report.reportId == nil || report.reportId!.hasPrefix(generatedPrefix)
@@ -202,5 +207,15 @@ enum Fingerprint {
         var generator = SystemRandomNumberGenerator()
         let value = (0..<10).map { _ in String(format: "%02X", UInt8.random(in: 0...255, using: &generator)) }.joined()
         return generatedPrefix + value
+    }
+}
+
+extension Report {
+    /// The report a validated submission becomes, before the store gives it a key.
+    init(newFrom submission: ReportSubmission, reportId: String?, screenshot: Screenshot?, version: Int) {
+        self.init(key: 0, reportId: reportId, category: submission.category, issueType: submission.issueType,
+                  openId: submission.openId, details: submission.details, orderId: submission.orderId,
+                  screenshot: screenshot, reportedAt: submission.reportedAt, status: submission.status,
+                  processedAt: submission.processedAt, note: submission.note, appeal: submission.appeal, version: version)
     }
 }
