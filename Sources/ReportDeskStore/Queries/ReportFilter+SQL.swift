@@ -39,6 +39,15 @@ extension ReportFilter {
         return (terms, arguments)
     }
 
+    /// The number of reports matching the filter, read from `report_tally` when the filter names
+    /// only statuses, categories and issue types (what the tally counts by); `nil` otherwise.
+    func tallied(_ db: Database, now: Instant) throws -> Int? {
+        guard openId == nil, orderId == nil, since == nil, until == nil, pastDue == nil, dueWithin == nil else { return nil }
+        let (terms, arguments) = sqlTerms(now: now, table: "report_tally")
+        let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
+        return try Int.fetchOne(db, sql: "SELECT coalesce(sum(reports), 0) FROM report_tally\(whereClause)", arguments: arguments) ?? 0
+    }
+
     private func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
     }

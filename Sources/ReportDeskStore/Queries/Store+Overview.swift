@@ -27,8 +27,8 @@ extension Store {
     package func overview(now: Instant, dueSoonWindow: DeskDuration = .hours(24)) throws(DeskError) -> StoreOverview {
         try read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM report),
-                       (SELECT count(*) FROM report WHERE status = 'pending'),
+                SELECT (SELECT coalesce(sum(reports), 0) FROM report_tally),
+                       (SELECT coalesce(sum(reports), 0) FROM report_tally WHERE status = 'pending'),
                        (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at < ?1),
                        (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at >= ?1 AND reported_at <= ?2)
                 """, arguments: [now.subtracting(Report.processingWindow).milliseconds,
@@ -39,11 +39,11 @@ extension Store {
 
     package func statistics() throws(DeskError) -> StoreStatistics {
         try read { db in
-            let byStatus = try Row.fetchAll(db, sql: "SELECT status, count(*) FROM report GROUP BY status ORDER BY status")
+            let byStatus = try Row.fetchAll(db, sql: "SELECT status, sum(reports) FROM report_tally GROUP BY status HAVING sum(reports) > 0 ORDER BY status")
                 .map { ($0[0] as String, $0[1] as Int) }
-            let byCategory = try Row.fetchAll(db, sql: "SELECT category, count(*) FROM report GROUP BY category ORDER BY category")
+            let byCategory = try Row.fetchAll(db, sql: "SELECT category, sum(reports) FROM report_tally GROUP BY category HAVING sum(reports) > 0 ORDER BY category")
                 .map { ($0[0] as String, $0[1] as Int) }
-            let byIssueType = try Row.fetchAll(db, sql: "SELECT category, issue_type, count(*) FROM report GROUP BY category, issue_type ORDER BY category, issue_type")
+            let byIssueType = try Row.fetchAll(db, sql: "SELECT category, issue_type, sum(reports) FROM report_tally GROUP BY category, issue_type HAVING sum(reports) > 0 ORDER BY category, issue_type")
                 .map { ($0[0] as String, $0[1] as String, $0[2] as Int) }
             let timed = "FROM report WHERE status <> 'pending' AND processed_at IS NOT NULL"
             let processed = try Int.fetchOne(db, sql: "SELECT count(*) \(timed)") ?? 0

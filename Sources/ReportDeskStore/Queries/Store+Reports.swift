@@ -150,6 +150,8 @@ struct ReportPageQuery {
                 total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r WHERE r.key IN (\(matching.sql)) AND \(whereFilters.joined(separator: " AND "))",
                                          arguments: countArguments) ?? 0
             }
+        } else if let tallied = try query.filter.tallied(db, now: now) {
+            total = tallied
         } else {
             total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r\(countWhere)", arguments: filterArguments) ?? 0
         }

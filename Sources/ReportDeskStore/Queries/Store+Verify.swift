@@ -28,6 +28,7 @@ extension Store {
             checks.append(try Self.chainCheck(db))
             checks.append(try Self.replayCheck(db))
             checks.append(try Self.settingsCheck(db))
+            checks.append(try Self.tallyCheck(db))
             checks.append(try Self.blobCheck(db, blobs: blobs))
             return (try VersionLog.latest(db), checks)
         }
@@ -105,6 +106,22 @@ extension Store {
             """)
         return VerificationCheck(name: "settings", passed: wrong.isEmpty,
                                  detail: wrong.isEmpty ? "settings match their logged values" : "settings differing: " + wrong.joined(separator: ", "))
+    }
+
+    /// The tally that `total`, `info` and `stats` read equals a recount of the reports.
+    private static func tallyCheck(_ db: Database) throws -> VerificationCheck {
+        let counted = try Row.fetchAll(db, sql: """
+            SELECT category, issue_type, status, count(*) AS reports FROM report GROUP BY category, issue_type, status
+            ORDER BY category, issue_type, status
+            """)
+        let tallied = try Row.fetchAll(db, sql: """
+            SELECT category, issue_type, status, reports FROM report_tally WHERE reports <> 0
+            ORDER BY category, issue_type, status
+            """)
+        let passed = counted == tallied
+        return VerificationCheck(name: "tally", passed: passed,
+                                 detail: passed ? "counts by category, issue type and status match the reports (\(counted.count) groups)"
+                                     : "the stored counts differ from a recount of the reports in \(Set(counted).symmetricDifference(tallied).count) groups")
     }
 
     private static func blobCheck(_ db: Database, blobs: BlobStore) throws -> VerificationCheck {
