@@ -57,6 +57,30 @@ struct SearchAndListTests {
         #expect(keys(try desk.call("search", ["query": .string(reportId)])).first == 1)
     }
 
+    @Test("a report matching by id and by text is listed once, first; filters, sorts and pages apply to matches")
+    func idAndTextTogether() throws {
+        let desk = try desk()
+        try desk.run("note 4 'customer user-other says charged again'")
+        try desk.run("note 5 'user-other called back'")
+        let both = try desk.run("search user-other")
+        #expect(keys(both) == [5, 4] && both["total"] == 2, "\(both)")
+        let charged = try desk.run("search charged --status pending --sort reportedAt")
+        #expect(keys(charged) == [3, 4] && charged["total"] == 2)
+        try desk.run("resolve 3")
+        #expect(keys(try desk.run("search charged --status pending")) == [4])
+        var seen: [Int] = []
+        var cursor: String?
+        repeat {
+            var params: JSONObject = ["query": "charged", "limit": 1, "desc": true]
+            if let cursor { params["cursor"] = .string(cursor) }
+            let page = try desk.call("search", .object(params))
+            #expect(page["total"] == 2)
+            seen += keys(page)
+            cursor = page["nextCursor"]?.stringValue
+        } while cursor != nil
+        #expect(seen.sorted() == [3, 4])
+    }
+
     @Test("notes are searched too")
     func notes() throws {
         let desk = try desk()

@@ -153,12 +153,3 @@ package enum CompletionSource: Sendable, Equatable {
     case snapshots
     case commands
 }
-
-extension String {
-    package var trimmed: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-}

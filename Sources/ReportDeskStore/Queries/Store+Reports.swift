@@ -71,6 +71,15 @@ extension Store {
 struct ReportPageQuery {
     let query: ReportQuery
     let now: Instant
+    /// The search text without surrounding white space; nil when listing.
+    private let searchText: String?
+
+    init(query: ReportQuery, now: Instant) {
+        self.query = query
+        self.now = now
+        let trimmed = query.text?.trimmed
+        searchText = trimmed?.isEmpty == false ? trimmed : nil
+    }
 
     /// The ORDER BY expressions, the key last so the order is total.
     private var sortExpressions: [String] {
@@ -79,11 +88,11 @@ struct ReportPageQuery {
         case .status?: ["(CASE r.status WHEN 'pending' THEN 0 WHEN 'resolved' THEN 1 ELSE 2 END)", "r.reported_at", "r.key"]
         case .category?: ["r.category", "r.reported_at", "r.key"]
         case .issueType?: ["r.issue_type", "r.reported_at", "r.key"]
-        case nil: isSearch ? ["best.rank", "r.key"] : ["r.reported_at", "r.key"]
+        case nil: isSearch ? ["hits.rank", "hits.key"] : ["r.reported_at", "r.key"]
         }
     }
 
-    private var isSearch: Bool { query.text.map { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? false }
+    private var isSearch: Bool { searchText != nil }
 
     private var sortName: String { query.sort?.rawValue ?? (isSearch ? "relevance" : ReportSort.reportedAt.rawValue) }
 
@@ -94,25 +103,27 @@ struct ReportPageQuery {
         var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
         let whereFilters = terms
         var prologue = ""
-        var join = ""
+        var source = "report r"
         var prologueArguments = StatementArguments()
         var matching: (sql: String, arguments: StatementArguments)?
-        if isSearch, let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines) {
-            var hits: [String] = []
-            var keys: [String] = []
-            var arguments = StatementArguments()
+        if let text = searchText {
+            // Reports whose Report ID, Open ID or order ID is the text come first; the text matches
+            // leave those out, so the two parts never overlap and need no grouping by key.
+            let idMatches = "SELECT key FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
+            var hits = ["SELECT key, -1.0e9 FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"]
+            var keys = [idMatches]
+            var arguments: StatementArguments = [text, text, text]
             if let match = SearchText.matchExpression(for: text) {
-                hits.append("SELECT rowid AS key, bm25(report_text) AS rank FROM report_text WHERE report_text MATCH ?")
-                keys.append("SELECT rowid FROM report_text WHERE report_text MATCH ?")
-                _ = arguments.append(contentsOf: [match])
+                let textMatches = "FROM report_text WHERE report_text MATCH ? AND rowid NOT IN (\(idMatches))"
+                hits.append("SELECT rowid, bm25(report_text) \(textMatches)")
+                keys.append("SELECT rowid \(textMatches)")
+                _ = arguments.append(contentsOf: [match, text, text, text])
             }
-            hits.append("SELECT key, -1.0e9 AS rank FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?")
-            keys.append("SELECT key FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?")
-            _ = arguments.append(contentsOf: [text, text, text])
-            prologue = "WITH hits(key, rank) AS (\(hits.joined(separator: " UNION ALL "))), best(key, rank) AS (SELECT key, min(rank) FROM hits GROUP BY key) "
-            join = "JOIN best ON best.key = r.key"
+            prologue = "WITH hits(key, rank) AS (\(hits.joined(separator: " UNION ALL "))) "
+            // Ranked by relevance alone, the page comes from the matches without touching a report row.
+            source = whereFilters.isEmpty && query.sort == nil ? "hits" : "hits JOIN report r ON r.key = hits.key"
             prologueArguments = arguments
-            matching = (keys.joined(separator: " UNION "), arguments)
+            matching = (keys.joined(separator: " UNION ALL "), arguments)
         }
         let expressions = sortExpressions
         let comparison = query.descending ? "<" : ">"
@@ -124,7 +135,7 @@ struct ReportPageQuery {
         }
         let direction = query.descending ? " DESC" : ""
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
-        let sql = "\(prologue)SELECT \(expressions.joined(separator: ", ")) FROM report r \(join)\(whereClause) ORDER BY \(expressions.map { $0 + direction }.joined(separator: ", ")) LIMIT ?"
+        let sql = "\(prologue)SELECT \(expressions.joined(separator: ", ")) FROM \(source)\(whereClause) ORDER BY \(expressions.map { $0 + direction }.joined(separator: ", ")) LIMIT ?"
         var arguments = prologueArguments
         _ = arguments.append(contentsOf: filterArguments)
         _ = arguments.append(contentsOf: cursorArguments)
@@ -162,10 +173,12 @@ struct ReportPageQuery {
     static func reports(_ db: Database, keys: [Int], blobs: BlobStore) throws -> [Report] {
         guard !keys.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        let rows = try Row.fetchAll(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))",
-                                    arguments: StatementArguments(keys))
+        // A cursor reads each row in place instead of copying it first.
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))",
+                                       arguments: StatementArguments(keys))
         var byKey: [Int: Report] = [:]
-        for row in rows {
+        byKey.reserveCapacity(keys.count)
+        while let row = try rows.next() {
             let report = ReportRecord.report(from: row, blobs: blobs)
             byKey[report.key] = report
         }
@@ -183,17 +196,13 @@ struct ReportPageQuery {
             }
         }
         let payload: JSONValue = .array([.string(sortName), .bool(query.descending), .array(items)])
-        return Data(JSONWriter.bytes(payload)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return Base64URL.encode(JSONWriter.bytes(payload))
     }
 
     private func decodeCursor(_ cursor: String, count: Int) throws -> [(any DatabaseValueConvertible)?] {
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
         let invalid = DeskError.invalidParams(field: "cursor", "cursor is not one this query produced; start again without a cursor")
-        guard cursor.count < 2000, let data = Data(base64Encoded: base64),
-              let payload = try? JSONParser.parse([UInt8](data)), let parts = payload.arrayValue, parts.count == 3,
+        guard cursor.utf8.count < 2000, let bytes = Base64URL.decode(cursor),
+              let payload = try? JSONParser.parse(bytes), let parts = payload.arrayValue, parts.count == 3,
               parts[0].stringValue == sortName, parts[1].boolValue == query.descending,
               let values = parts[2].arrayValue, values.count == count else { throw invalid }
         return try values.map { value -> (any DatabaseValueConvertible)? in
