@@ -25,6 +25,21 @@ struct SearchAndListTests {
         (result["reports"]?.arrayValue ?? []).compactMap { $0["key"]?.intValue }
     }
 
+    /// Every key of every page, following the cursor to the end; each page must report `total`.
+    private func allPages(_ desk: TestDesk, _ method: String, _ params: JSONObject, total: Int) throws -> [Int] {
+        var seen: [Int] = []
+        var cursor: String?
+        repeat {
+            var pageParams = params
+            if let cursor { pageParams["cursor"] = .string(cursor) }
+            let page = try desk.call(method, .object(pageParams))
+            #expect(page["total"]?.intValue == total)
+            seen += keys(page)
+            cursor = page["nextCursor"]?.stringValue
+        } while cursor != nil
+        return seen
+    }
+
     @Test("words match whole or by prefix, case- and accent-insensitively", arguments: [
         ("refund", [3]), ("REFUND", [3]), ("refun", [3]), ("cafe", [1]), ("CAFÉ", [1]), ("charged", [3, 4]), ("gems charged", [4]),
     ])
@@ -68,16 +83,7 @@ struct SearchAndListTests {
         #expect(keys(charged) == [3, 4] && charged["total"] == 2)
         try desk.run("resolve 3")
         #expect(keys(try desk.run("search charged --status pending")) == [4])
-        var seen: [Int] = []
-        var cursor: String?
-        repeat {
-            var params: JSONObject = ["query": "charged", "limit": 1, "desc": true]
-            if let cursor { params["cursor"] = .string(cursor) }
-            let page = try desk.call("search", .object(params))
-            #expect(page["total"] == 2)
-            seen += keys(page)
-            cursor = page["nextCursor"]?.stringValue
-        } while cursor != nil
+        let seen = try allPages(desk, "search", ["query": "charged", "limit": 1, "desc": true], total: 2)
         #expect(seen.sorted() == [3, 4])
     }
 
@@ -129,16 +135,7 @@ struct SearchAndListTests {
     func paging() throws {
         let desk = try desk()
         for sort in ["reportedAt", "status", "category", "issueType"] {
-            var seen: [Int] = []
-            var cursor: String?
-            repeat {
-                var params: JSONObject = ["limit": 2, "sort": .string(sort)]
-                if let cursor { params["cursor"] = .string(cursor) }
-                let page = try desk.call("list", .object(params))
-                #expect(page["total"] == 6)
-                seen += keys(page)
-                cursor = page["nextCursor"]?.stringValue
-            } while cursor != nil
+            let seen = try allPages(desk, "list", ["limit": 2, "sort": .string(sort)], total: 6)
             #expect(seen.sorted() == [1, 2, 3, 4, 5, 6], "sort \(sort)")
         }
         let searched = try desk.call("search", ["query": "charged", "limit": 1])
