@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "ReportDeskREPL",
-            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "CLibEdit"],
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskStore", "CLibEdit"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportDeskREPLTests",
-            dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskStore", "ReportDeskTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import CLibEdit
 import Foundation
 package import ReportDeskInterpreter
+import ReportDeskStore
 
 /// Line editing, history and Tab completion from libedit (the design card's system library).
 /// Up arrow and Ctrl-R are libedit's own; the history behind them is a `CommandHistory`, so it is

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ReportDeskREPL
+import ReportDeskStore
 import ReportDeskTesting
 
 @Suite("REPL history: per store, private, de-duplicated, bounded")
@@ -11,6 +11,20 @@ struct CommandHistoryTests {
         var history = CommandHistory(path: folder.file("history"))
         for line in ["list", "show 3", "list", "info", "show 3"] { history.add(line) }
         #expect(history.entries == ["list", "info", "show 3"])
+    }
+
+    @Test("forgetting a text removes every entry that mentions it, even when that empties the file")
+    func forget() {
+        let folder = TemporaryFolder()
+        let path = folder.file("history")
+        var session = CommandHistory(path: path)
+        for line in ["show 1", "search user-9", "erase user-9"] { session.add(line) }
+        #expect(CommandHistory.forget("user-9", in: path) == 2)
+        #expect(CommandHistory(path: path).entries == ["show 1"])
+        #expect(CommandHistory.forget("show 1", in: path) == 1)
+        session.add("info")
+        #expect(CommandHistory(path: path).entries == ["info"], "the session's old copy does not come back")
+        #expect(CommandHistory.forget("anything", in: folder.file("missing")) == 0)
     }
 
     @Test("only the newest entries are kept")

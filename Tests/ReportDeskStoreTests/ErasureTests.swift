@@ -26,7 +26,7 @@ struct ErasureTests {
 
     private func filesHold(_ needle: String, in desk: TestDesk) throws -> [String] {
         let folder = desk.location.directory
-        var paths = [folder + "/reports.sqlite", folder + "/reports.sqlite-wal"]
+        var paths = [folder + "/reports.sqlite", folder + "/reports.sqlite-wal", folder + "/history"]
         if let enumerator = FileManager.default.enumerator(atPath: folder + "/blobs") {
             for case let name as String in enumerator { paths.append(folder + "/blobs/" + name) }
         }
@@ -60,6 +60,22 @@ struct ErasureTests {
         #expect(try desk.run("show 2")["screenshot"]?["url"] == "[erased]")
         #expect(try desk.run("search quixotically")["total"] == 0)
         #expect(try desk.run("list --open-id OPEN-X-77")["total"] == 0)
+    }
+
+    @Test("erase removes the REPL history lines that name the user, and keeps the others")
+    func historyForgets() throws {
+        let desk = try seeded()
+        var history = CommandHistory(path: desk.location.historyPath)
+        for line in ["show 1", "search OPEN-X-77", "list --open-id OPEN-X-77 --status pending", "info", "erase OPEN-X-77"] {
+            history.add(line)
+        }
+        let result = try desk.run("erase OPEN-X-77")
+        #expect(result["otherFilesHoldingData"] == [])
+        #expect(CommandHistory(path: desk.location.historyPath).entries == ["show 1", "info"])
+        #expect(try !filesHold("OPEN-X-77", in: desk).contains { $0.hasSuffix("/history") })
+        // The session that typed the erase keeps adding to what is on file, not to its old copy.
+        history.add("list")
+        #expect(CommandHistory(path: desk.location.historyPath).entries == ["show 1", "info", "list"])
     }
 
     @Test("undo cannot bring erased data back, neither of the erasure nor of an earlier version")

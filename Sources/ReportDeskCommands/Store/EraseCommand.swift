@@ -10,7 +10,7 @@ enum EraseCommand: Command {
     static let spec = CommandSpec(
         "erase", topic: .store,
         summary: "Erase a user's personal data from every report and every version",
-        discussion: "Open ID, details, order ID, screenshot (the stored file too) and appeal message become [erased] in the current state and in every earlier version; one new version records the erasure. Undo cannot bring the data back. Snapshots are separate files: the result lists those that still hold the data.",
+        discussion: "Open ID, details, order ID, screenshot (the stored file too) and appeal message become [erased] in the current state and in every earlier version; one new version records the erasure. Undo cannot bring the data back. REPL history lines that name the user are removed. Snapshots are separate files: the result lists those that still hold the data.",
         examples: ["erase --open-id _000Wq3LxT1"],
         parameters: [openId.spec],
         result: .fields(Schemas.object([
@@ -35,6 +35,8 @@ enum EraseCommand: Command {
             do { try store.checkpointAndTruncate() } catch { logCleared = false }
         }
         let removed = store.removeBlobs(outcome.blobs)
+        // Lines typed at the REPL name the user too, and its history is kept in the store's folder.
+        CommandHistory.forget(user, in: store.location.historyPath)
         let holders = store.filesHolding(user)
         return .object(JSONObject([
             ("reports", .int(outcome.reports.count)), ("versions", .int(outcome.versions)), ("screenshots", .int(removed)),

@@ -93,8 +93,8 @@ extension Store {
         return removed
     }
 
-    /// Files in the store's folder outside the database that still hold `text` (snapshots and
-    /// import rejects files), found by their bytes.
+    /// Files in the store's folder outside the database that still hold `text` (snapshots, import
+    /// rejects files and the REPL history), found by their bytes.
     package func filesHolding(_ text: String) -> (snapshots: [String], others: [String]) {
         let needle = Data(text.utf8)
         func scan(_ folder: String) -> [String] {
@@ -104,6 +104,7 @@ extension Store {
                 return data.range(of: needle) != nil
             }
         }
-        return (scan(location.snapshotsDirectory), scan(location.rejectsDirectory).map { "rejects/" + $0 })
+        let history = FileManager.default.contents(atPath: location.historyPath).map { $0.range(of: needle) != nil } ?? false
+        return (scan(location.snapshotsDirectory), scan(location.rejectsDirectory).map { "rejects/" + $0 } + (history ? ["history"] : []))
     }
 }

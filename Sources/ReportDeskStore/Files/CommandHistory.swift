@@ -4,6 +4,7 @@ import Foundation
 /// desk remembers its own commands. Owner-only (lines name users and orders), de-duplicated (a
 /// repeated command moves to the end), bounded, and merged with what other sessions on the same
 /// store added meanwhile. A line typed with a leading space is not kept, as in bash and fish.
+/// It lives with the store because `erase` must reach every file in the store's folder.
 package struct CommandHistory {
     /// The history file: `history` in the store's folder.
     package let path: String
@@ -27,13 +28,26 @@ package struct CommandHistory {
         var kept = line
         while let last = kept.last, last.isWhitespace { kept.removeLast() }
         guard !kept.isEmpty, kept.first?.isWhitespace == false else { return false }
-        var merged = Self.load(path)
-        if merged.isEmpty { merged = entries }
+        // The file wins over this session's copy, even when empty: `erase` may have removed lines.
+        var merged = FileManager.default.fileExists(atPath: path) ? Self.load(path) : entries
         merged.removeAll { $0 == kept }
         merged.append(kept)
         entries = Array(merged.suffix(limit))
         save()
         return true
+    }
+
+    /// Removes from the history file every entry that mentions `text` (an erased user's Open ID);
+    /// returns how many were removed.
+    @discardableResult
+    package static func forget(_ text: String, in path: String) -> Int {
+        guard !text.isEmpty, FileManager.default.fileExists(atPath: path) else { return 0 }
+        var history = CommandHistory(path: path, limit: Int.max)
+        let before = history.entries.count
+        history.entries.removeAll { $0.contains(text) }
+        guard history.entries.count < before else { return 0 }
+        history.save()
+        return before - history.entries.count
     }
 
     /// Writes the whole file next to itself and renames it into place, so a crash or a second
