@@ -42,7 +42,12 @@ extension ReportFilter {
     /// The number of reports matching the filter, read from `report_tally` when the filter names
     /// only statuses, categories and issue types (what the tally counts by); `nil` otherwise.
     func tallied(_ db: Database, now: Instant) throws -> Int? {
-        guard openId == nil, orderId == nil, since == nil, until == nil, pastDue == nil, dueWithin == nil else { return nil }
+        // Compared whole, so a filter field added later is counted row by row until the tally knows it.
+        var talliedPart = ReportFilter()
+        talliedPart.statuses = statuses
+        talliedPart.categories = categories
+        talliedPart.issueTypes = issueTypes
+        guard self == talliedPart else { return nil }
         let (terms, arguments) = sqlTerms(now: now, table: "report_tally")
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
         return try Int.fetchOne(db, sql: "SELECT coalesce(sum(reports), 0) FROM report_tally\(whereClause)", arguments: arguments) ?? 0

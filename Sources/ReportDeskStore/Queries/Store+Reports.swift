@@ -109,8 +109,9 @@ struct ReportPageQuery {
         if let text = searchText {
             // Reports whose Report ID, Open ID or order ID is the text come first; the text matches
             // leave those out, so the two parts never overlap and need no grouping by key.
-            let idMatches = "SELECT key FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
-            var hits = ["SELECT key, -1.0e9 FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"]
+            let idCondition = "FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
+            let idMatches = "SELECT key \(idCondition)"
+            var hits = ["SELECT key, -1.0e9 \(idCondition)"]
             var keys = [idMatches]
             var arguments: StatementArguments = [text, text, text]
             if let match = SearchText.matchExpression(for: text) {

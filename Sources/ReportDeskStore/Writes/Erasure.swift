@@ -97,14 +97,13 @@ extension Store {
     /// rejects files and the REPL history), found by their bytes.
     package func filesHolding(_ text: String) -> (snapshots: [String], others: [String]) {
         let needle = Data(text.utf8)
-        func scan(_ folder: String) -> [String] {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            return names.filter { name in
-                guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { return false }
-                return data.range(of: needle) != nil
-            }
+        func holds(_ path: String) -> Bool {
+            FileManager.default.contents(atPath: path)?.range(of: needle) != nil
         }
-        let history = FileManager.default.contents(atPath: location.historyPath).map { $0.range(of: needle) != nil } ?? false
-        return (scan(location.snapshotsDirectory), scan(location.rejectsDirectory).map { "rejects/" + $0 } + (history ? ["history"] : []))
+        func scan(_ folder: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter { holds(folder + "/" + $0) }
+        }
+        let history = holds(location.historyPath) ? ["history"] : []
+        return (scan(location.snapshotsDirectory), scan(location.rejectsDirectory).map { "rejects/" + $0 } + history)
     }
 }
