@@ -65,7 +65,7 @@ struct IncomingMessageTests {
         }
     }
 
-    @Test("params must be an object or an array when present", arguments: ["\"bar\"", "1", "true", "null"])
+    @Test("params must be an object or an array when present", arguments: ["\"bar\"", "1", "true", "false", "0"])
     func paramsShape(params: String) throws {
         guard case .invalid(let id, let error) = try Self.message("{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"info\",\"params\":\(params)}") else {
             Issue.record("accepted params \(params)")
@@ -73,6 +73,13 @@ struct IncomingMessageTests {
         }
         #expect(id == "p")
         #expect(error.code == .invalidRequest)
+    }
+
+    @Test("params null means no params, for a request and for a notification")
+    func nullParams() throws {
+        #expect(try Self.message("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"shutdown\",\"params\":null}")
+            == .request(id: 4, method: "shutdown", params: nil))
+        #expect(try Self.message("{\"jsonrpc\":\"2.0\",\"method\":\"exit\",\"params\":null}") == .notification(method: "exit", params: nil))
     }
 
     @Test("an invalid notification is still answered, with id null, since nothing else tells the client")

@@ -46,6 +46,22 @@ struct RPCProcessTests {
         return frames
     }
 
+    @Test("a client that sends params null (Emacs's jsonrpc.el) gets answers, and shutdown and exit end the server with 0")
+    func nullParamsFromEmacs() throws {
+        let input = [
+            #"{"jsonrpc":"2.0","id":1,"method":"info","params":null}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"shutdown","params":null}"#,
+            #"{"jsonrpc":"2.0","method":"exit","params":null}"#,
+            #"{"jsonrpc":"2.0","id":3,"method":"info","params":{}}"#,
+        ].joined(separator: "\n") + "\n"
+        let outcome = try runner.run(["rpc"], input: Array(input.utf8))
+        #expect(outcome.status == 0)
+        let replies: [JSONValue] = try outcome.json()
+        #expect(replies.count == 2, "exit ends the server before the last request: \(replies)")
+        #expect(replies.first?["result"]?["version"] != nil)
+        #expect(replies.last == ["jsonrpc": "2.0", "id": 2, "result": nil])
+    }
+
     @Test("invalid JSON, invalid UTF-8, NUL bytes and wrong param types are answered, and serving goes on, in both framings",
           arguments: [Framing.lineDelimited, .contentLength])
     func keepsServing(framing: Framing) throws {

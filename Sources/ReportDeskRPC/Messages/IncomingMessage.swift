@@ -31,9 +31,12 @@ package enum IncomingMessage: Sendable, Equatable {
             self = .invalid(id: id, error: DeskError(.invalidRequest, "invalid request: the message \(problem)"))
             return
         }
-        let params = object["params"]
+        var params = object["params"]
         switch params {
         case nil, .object?, .array?: break
+        // Emacs's jsonrpc.el (and Eglot for a long time) sends `"params": null` for a call without
+        // parameters; it means the same as leaving params out.
+        case .null?: params = nil
         default:
             self = .invalid(id: id, error: DeskError(.invalidRequest, "invalid request: params must be an object or an array"))
             return
