@@ -32,6 +32,12 @@ extension ReportFilter {
         case false?: add("(\(t).status <> 'pending' OR \(t).reported_at >= ?)", [dueNow])
         case nil: break
         }
+        switch appeal {
+        case .open?: add("\(t).appeal_status = 'open'", [])
+        case .decided?: add("\(t).appeal_status IN ('upheld', 'overturned')", [])
+        case .none?: add("\(t).appeal_status IS NULL", [])
+        case .any?, nil: break
+        }
         if let dueWithin {
             add("\(t).status = 'pending' AND \(t).reported_at >= ? AND \(t).reported_at <= ?",
                 [dueNow, dueNow + dueWithin.milliseconds])
@@ -47,6 +53,7 @@ extension ReportFilter {
         talliedPart.statuses = statuses
         talliedPart.categories = categories
         talliedPart.issueTypes = issueTypes
+        talliedPart.appeal = appeal == .any ? .any : nil
         guard self == talliedPart else { return nil }
         let (terms, arguments) = sqlTerms(now: now, table: "report_tally")
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")

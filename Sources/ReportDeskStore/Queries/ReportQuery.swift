@@ -12,13 +12,21 @@ package struct ReportFilter: Sendable, Equatable {
     package var until: Instant?
     /// Pending reports not yet past due whose due time is within this span from now.
     package var dueWithin: DeskDuration?
+    /// Reports by the state of their appeal (R10); `nil` and `.any` select every report.
+    package var appeal: AppealFilter?
 
     package init() {}
 }
 
-/// What `list` and `search` sort by. `dueAt` orders like `reportedAt` (due = report time + 72 h).
+/// Which reports an appeal filter keeps: with an open appeal, with a decided one, without any.
+package enum AppealFilter: String, CaseIterable, Sendable {
+    case open, decided, none, any
+}
+
+/// What `list` and `search` sort by. `dueAt` orders like `reportedAt` (due = report time + 72 h);
+/// `appealOpenedAt` puts reports without an appeal last.
 package enum ReportSort: String, CaseIterable, Sendable {
-    case reportedAt, dueAt, status, category, issueType
+    case reportedAt, dueAt, status, category, issueType, appealOpenedAt
 }
 
 /// One page request: filters, optional search text, order and keyset cursor.

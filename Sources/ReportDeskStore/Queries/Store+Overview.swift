@@ -9,6 +9,8 @@ package struct StoreOverview: Sendable {
     package let pending: Int
     package let pastDue: Int
     package let dueSoon: Int
+    /// Appeals waiting for a decision (R10).
+    package let appealsOpen: Int
 }
 
 /// `stats`: counts by status, category and issue type, the share processed within 72 h, and the
@@ -30,10 +32,12 @@ extension Store {
                 SELECT (SELECT coalesce(sum(reports), 0) FROM report_tally),
                        (SELECT coalesce(sum(reports), 0) FROM report_tally WHERE status = 'pending'),
                        (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at < ?1),
-                       (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at >= ?1 AND reported_at <= ?2)
+                       (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at >= ?1 AND reported_at <= ?2),
+                       (SELECT count(*) FROM report WHERE appeal_status = 'open')
                 """, arguments: [now.subtracting(Report.processingWindow).milliseconds,
                                  now.adding(dueSoonWindow).subtracting(Report.processingWindow).milliseconds])!
-            return StoreOverview(version: try VersionLog.latest(db), reports: row[0], pending: row[1], pastDue: row[2], dueSoon: row[3])
+            return StoreOverview(version: try VersionLog.latest(db), reports: row[0], pending: row[1], pastDue: row[2], dueSoon: row[3],
+                                 appealsOpen: row[4])
         }
     }
 

@@ -88,13 +88,22 @@ struct ReportPageQuery {
         case .status?: ["(CASE r.status WHEN 'pending' THEN 0 WHEN 'resolved' THEN 1 ELSE 2 END)", "r.reported_at", "r.key"]
         case .category?: ["r.category", "r.reported_at", "r.key"]
         case .issueType?: ["r.issue_type", "r.reported_at", "r.key"]
-        case nil: isSearch ? ["hits.rank", "hits.key"] : ["r.reported_at", "r.key"]
+        case .appealOpenedAt?: ["coalesce(r.appeal_opened_at, \(Int64.max))", "r.key"]
+        case nil:
+            if isSearch { ["hits.rank", "hits.key"] }
+            else if isAppealQueue { ["r.appeal_opened_at", "r.key"] }
+            else { ["r.reported_at", "r.key"] }
         }
     }
 
+    /// Open appeals are a queue: without another order, the oldest appeal comes first.
+    private var isAppealQueue: Bool { query.filter.appeal == .open }
+
     private var isSearch: Bool { searchText != nil }
 
-    private var sortName: String { query.sort?.rawValue ?? (isSearch ? "relevance" : ReportSort.reportedAt.rawValue) }
+    private var sortName: String {
+        query.sort?.rawValue ?? (isSearch ? "relevance" : (isAppealQueue ? ReportSort.appealOpenedAt : .reportedAt).rawValue)
+    }
 
     /// Runs in three steps: the page's keys and sort values in order (small records to sort, often
     /// read from a covering index), then those reports' rows by key, then the count of all matches

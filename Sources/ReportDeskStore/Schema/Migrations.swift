@@ -5,7 +5,7 @@ import GRDB
 enum Migrations {
     /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
     /// opening an up-to-date store reads one pragma instead of the migrator's table.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -17,6 +17,19 @@ enum Migrations {
         }
         migrator.registerMigration("v3-report-tally") { db in
             try db.execute(sql: v3)
+        }
+        migrator.registerMigration("v4-appeal-queue") { db in
+            try db.execute(sql: v4)
+            // Appeal messages are indexed with the note from now on; index the existing ones.
+            let appealed = try Row.fetchCursor(db, sql: """
+                SELECT key, coalesce(details, ''), note, appeal_message, appeal_note FROM report WHERE appeal_status IS NOT NULL
+                """)
+            while let row = try appealed.next() {
+                try SearchIndex.remove(db, key: row[0])
+                let words = [row[2], row[3], row[4]].compactMap { $0 as String? }.filter { !$0.isEmpty }.joined(separator: "\n")
+                try SearchIndex.insert(db, key: row[0], details: row[1], operatorWords: words)
+            }
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }()
@@ -141,5 +154,10 @@ enum Migrations {
         INSERT INTO report_tally (category, issue_type, status, reports)
             SELECT category, issue_type, status, count(*) FROM report GROUP BY category, issue_type, status;
         PRAGMA user_version = 3;
+        """
+
+    /// Open appeals are listed oldest first and counted on every prompt.
+    private static let v4 = """
+        CREATE INDEX report_by_appeal ON report(appeal_status, appeal_opened_at, key) WHERE appeal_status IS NOT NULL;
         """
 }

@@ -92,7 +92,7 @@ package final class StoreTransaction {
         var after = changed
         after.version = version
         try db.cachedStatement(sql: ReportRecord.updateSQL).execute(arguments: ReportRecord.arguments(of: after))
-        if before.details != after.details || before.note != after.note {
+        if before.details != after.details || before.note != after.note || before.appeal != after.appeal {
             try SearchIndex.replace(db, after)
         }
         try recordChange(key: after.key, before: before, after: after)

@@ -1,0 +1,51 @@
+import GRDB
+package import ReportDeskCore
+
+extension Store {
+    /// The keys of every report a filter and optional search words select, in key order: the set
+    /// a change by filter acts on (R9: resolve or dismiss many at once). Unpaged on purpose: the
+    /// whole set is checked before anything changes.
+    package func keys(matching filter: ReportFilter, words: String?, now: Instant) throws(DeskError) -> [Int] {
+        try read { db in
+            var (terms, arguments) = filter.sqlTerms(now: now)
+            if let words = words?.trimmed, !words.isEmpty {
+                let matches = SearchMatch(text: words)
+                terms.append("report.key IN (\(matches.keysSQL))")
+                _ = arguments.append(contentsOf: matches.arguments)
+            }
+            let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
+            return try Int.fetchAll(db, sql: "SELECT report.key FROM report\(whereClause) ORDER BY report.key", arguments: arguments)
+        }
+    }
+
+    /// How many other reports share this report's Open ID and Order ID, so repeat reporters and
+    /// duplicates stand out.
+    package func relatedCounts(of report: Report) throws(DeskError) -> (sameOpenId: Int, sameOrderId: Int) {
+        try lookup { db in
+            func others(_ column: String, _ value: String?) throws -> Int {
+                guard let value, !value.isEmpty else { return 0 }
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE \(column) = ? AND key <> ?",
+                                        arguments: [value, report.key]) ?? 0
+            }
+            return (try others("open_id", report.openId), try others("order_id", report.orderId))
+        }
+    }
+}
+
+/// The reports search words find: those whose Report ID, Open ID or Order ID is the text, and
+/// those whose indexed words match it (details, notes, appeal messages).
+struct SearchMatch {
+    let keysSQL: String
+    let arguments: StatementArguments
+
+    init(text: String) {
+        var sql = "SELECT key FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
+        var arguments: StatementArguments = [text, text, text]
+        if let match = SearchText.matchExpression(for: text) {
+            sql += " UNION SELECT rowid FROM report_text WHERE report_text MATCH ?"
+            _ = arguments.append(contentsOf: [match])
+        }
+        keysSQL = sql
+        self.arguments = arguments
+    }
+}
