@@ -51,7 +51,9 @@ def wait_for(path, editor):
     deadline = time.monotonic() + STEP_DEADLINE
     while not path.exists():
         if editor.poll() is not None:
-            pytest.fail(f"the editor ended before {path.name}:\n{editor_output(editor)}")
+            result = path.parent / "result.json"
+            told = result.read_text(encoding="utf-8") if result.exists() else ""
+            pytest.fail(f"the editor ended before {path.name}: {told}\n{editor_output(editor)}")
         assert time.monotonic() < deadline, f"the editor never reached {path.name}"
         time.sleep(0.05)
 
@@ -151,5 +153,13 @@ def test_neovim(binary, store, tmp_path):
     prepare(binary, store)
     command = [need("nvim"), "--headless", "-u", "NONE", "-i", "NONE", "-n",
                "--cmd", f"set rtp^={EDITORS / 'neovim'}", "-c", f"luafile {DRIVERS / 'drive.lua'}"]
+    observed = run_editor(command, binary, store, tmp_path, other_process(binary, store, tmp_path))
+    check_full(observed, binary, store)
+
+
+def test_vim(binary, store, tmp_path):
+    prepare(binary, store)
+    command = [need("vim"), "-N", "-u", "NONE", "-i", "NONE", "-n", "-es",
+               "--cmd", f"set rtp^={EDITORS / 'vim'}", "-S", str(DRIVERS / "drive.vim")]
     observed = run_editor(command, binary, store, tmp_path, other_process(binary, store, tmp_path))
     check_full(observed, binary, store)
