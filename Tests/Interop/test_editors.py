@@ -163,3 +163,13 @@ def test_vim(binary, store, tmp_path):
                "--cmd", f"set rtp^={EDITORS / 'vim'}", "-S", str(DRIVERS / "drive.vim")]
     observed = run_editor(command, binary, store, tmp_path, other_process(binary, store, tmp_path))
     check_full(observed, binary, store)
+
+
+def test_emacs(binary, store, tmp_path):
+    prepare(binary, store)
+    command = [need("emacs"), "--batch", "-Q", "-L", str(EDITORS / "emacs"), "-l", str(DRIVERS / "drive.el")]
+    observed = run_editor(command, binary, store, tmp_path, other_process(binary, store, tmp_path))
+    check_common(observed, binary, store)
+    assert any("changed elsewhere" in line for line in observed["stale_report"])
+    assert keys(observed["after_undo"]) == [1, 2, 4]
+    assert desk(binary, store, "show", "2")["status"] == "pending"
