@@ -54,6 +54,18 @@
     (drive-wait "the list" (lambda () (drive-line-of list 4)))
     (drive-note 'opened (drive-lines list))
 
+    ;; A note written in its buffer and saved with C-c C-c.
+    (drive-on-list-line list 1)
+    (drive-press "n")
+    (drive-wait "the note buffer of 1" (lambda () (get-buffer "*reportdesk note 1*")))
+    (with-current-buffer "*reportdesk note 1*"
+      (erase-buffer)
+      (insert "checked in the editor\nsecond line")
+      (drive-press "C-c C-c"))
+    (drive-wait "the note saved"
+                (lambda () (member "ReportDesk: note of report 1 saved (version 5)" drive-messages)))
+    (drive-note 'note_saved_modified (if (buffer-modified-p (get-buffer "*reportdesk note 1*")) t :json-false))
+
     (drive-on-list-line list 2)
     (drive-press "r")
     (drive-wait "2 gone from the list" (lambda () (not (drive-line-of list 2))))
@@ -64,23 +76,38 @@
     (drive-wait "3 gone from the list" (lambda () (not (drive-line-of list 3))))
     (drive-note 'after_external (drive-lines list))
 
-    ;; Report 4 is read; then another process writes a note on it, and resolving what is on
-    ;; screen meets the conflict.
+    ;; Report 4 and its note are read; then another process writes a note on it.
     (drive-on-list-line list 4)
     (drive-press "RET")
     (drive-wait "the report buffer" (lambda () (get-buffer "*reportdesk report 4*")))
     (let ((report (get-buffer "*reportdesk report 4*")))
+      (set-buffer report)
+      (drive-press "n")
+      (drive-wait "the note buffer of 4" (lambda () (get-buffer "*reportdesk note 4*")))
       (drive-signal "shown")
       (drive-wait "the other writer" (lambda () (file-exists-p (expand-file-name "noted" drive-sync))))
       (drive-wait "the report marked out of date"
-                  (lambda () (with-current-buffer report (buffer-local-value 'reportdesk--stale report))))
+                  (lambda () (buffer-local-value 'reportdesk--stale report)))
       (drive-note 'stale_report (drive-lines report))
       (set-buffer report)
       (drive-press "r")
-      (drive-wait "the conflict on resolve" (lambda () (= (drive-conflicts) 1))))
+      (drive-wait "the conflict on resolve" (lambda () (= (drive-conflicts) 1)))
+      (with-current-buffer "*reportdesk note 4*"
+        (erase-buffer)
+        (insert "mine")
+        (drive-press "C-c C-c"))
+      (drive-wait "the conflict on the note" (lambda () (= (drive-conflicts) 2)))
+      (drive-note 'conflict_note_modified (if (buffer-modified-p (get-buffer "*reportdesk note 4*")) t :json-false))
+      (drive-note 'conflict_note_lines (drive-lines "*reportdesk note 4*")))
 
-    ;; Undo reverts the resolution of 2, the only change made here.
+    ;; Dismiss 1, then undo twice: the dismissal, then the resolution of 2.
+    (drive-on-list-line list 1)
+    (drive-press "d")
+    (drive-wait "1 gone from the list" (lambda () (not (drive-line-of list 1))))
+    (drive-note 'after_dismiss (drive-lines list))
     (set-buffer list)
+    (drive-press "u")
+    (drive-wait "1 back in the list" (lambda () (drive-line-of list 1)))
     (drive-press "u")
     (drive-wait "2 back in the list" (lambda () (drive-line-of list 2)))
     (drive-note 'after_undo (drive-lines list))))

@@ -120,18 +120,18 @@ local function scratch(name, filetype)
     buf = vim.api.nvim_create_buf(true, true)
     vim.api.nvim_buf_set_name(buf, name)
   end
-  vim.api.nvim_buf_set_option(buf, 'buftype', 'nofile')
-  vim.api.nvim_buf_set_option(buf, 'bufhidden', 'hide')
-  vim.api.nvim_buf_set_option(buf, 'swapfile', false)
-  vim.api.nvim_buf_set_option(buf, 'filetype', filetype)
+  vim.bo[buf].buftype = 'nofile'
+  vim.bo[buf].bufhidden = 'hide'
+  vim.bo[buf].swapfile = false
+  vim.bo[buf].filetype = filetype
   return buf
 end
 
 local function set_lines(buf, lines)
-  vim.api.nvim_buf_set_option(buf, 'modifiable', true)
+  vim.bo[buf].modifiable = true
   vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
-  vim.api.nvim_buf_set_option(buf, 'modifiable', false)
-  vim.api.nvim_buf_set_option(buf, 'modified', false)
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].modified = false
 end
 
 local function show_in_window(buf)
@@ -256,7 +256,7 @@ local function save_note(buf)
   call('note', { id = key, text = text, ifVersion = seen }, function(report)
     if vim.api.nvim_buf_is_valid(buf) then
       vim.b[buf].reportdesk_version = report.version
-      vim.api.nvim_buf_set_option(buf, 'modified', false)
+      vim.bo[buf].modified = false
     end
     say(string.format('note of report %d saved (version %d)', report.key, report.version))
     changed_here(report.version)
@@ -275,9 +275,9 @@ function M.note()
     if buf == -1 then
       buf = vim.api.nvim_create_buf(true, false)
       vim.api.nvim_buf_set_name(buf, name)
-      vim.api.nvim_buf_set_option(buf, 'buftype', 'acwrite')
-      vim.api.nvim_buf_set_option(buf, 'swapfile', false)
-      vim.api.nvim_buf_set_option(buf, 'filetype', 'markdown')
+      vim.bo[buf].buftype = 'acwrite'
+      vim.bo[buf].swapfile = false
+      vim.bo[buf].filetype = 'markdown'
       vim.api.nvim_create_autocmd('BufWriteCmd', {
         buffer = buf,
         callback = function(args) save_note(args.buf) end,
@@ -286,7 +286,7 @@ function M.note()
     vim.b[buf].reportdesk_key = report.key
     vim.b[buf].reportdesk_version = report.version
     vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(report.note or '', '\n', { plain = true }))
-    vim.api.nvim_buf_set_option(buf, 'modified', false)
+    vim.bo[buf].modified = false
     vim.cmd('belowright split')
     vim.api.nvim_win_set_buf(0, buf)
     say(string.format('note of report %d: edit, then :write to save it', report.key))
