@@ -140,7 +140,7 @@ local function show_in_window(buf)
   end
 end
 
-local render_list, refresh_list, open_report, reload_report
+local render_list, refresh_list, open_report, reload_report, map_keys
 
 -- After a change this editor made: remember it for undo, re-read what shows it.
 local function changed_here(version)
@@ -351,7 +351,7 @@ reload_report = function(key, then_show)
       view = { buf = scratch('reportdesk://report/' .. report.key, 'reportdesk') }
       state.reports[report.key] = view
       vim.b[view.buf].reportdesk_key = report.key
-      M._keys(view.buf)
+      map_keys(view.buf)
     end
     view.report = report
     view.stale = nil
@@ -396,7 +396,7 @@ on_changed = function(params)
   end
 end
 
-function M._keys(buf)
+map_keys = function(buf)
   local function map(lhs, fn)
     vim.keymap.set('n', lhs, fn, { buffer = buf, silent = true, nowait = true })
   end
@@ -414,7 +414,7 @@ function M.open()
   local list = state.list
   if not (list.buf and vim.api.nvim_buf_is_valid(list.buf)) then
     list.buf = scratch('reportdesk://list', 'reportdesk')
-    M._keys(list.buf)
+    map_keys(list.buf)
     vim.api.nvim_buf_call(list.buf, function()
       vim.cmd([[syntax match ReportDeskPastDue /^!.*/]])
       vim.cmd([[highlight default link ReportDeskPastDue ErrorMsg]])
