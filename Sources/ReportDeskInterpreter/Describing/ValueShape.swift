@@ -27,14 +27,16 @@ package struct ValueShape<Value>: Sendable {
         ValueShape<Value?>(schema: Self.nullable(makeSchema()), encode: { [encode] in $0.map(encode) ?? .null })
     }
 
+    /// The schema with `"null"` added to its type, the type kept first.
     private static func nullable(_ schema: JSONValue) -> JSONValue {
-        guard var object = schema.objectValue else { return schema }
-        switch object["type"] {
-        case .string(let type)?: object["type"] = [.string(type), "null"]
-        case .array(let types)?: object["type"] = .array(types + ["null"])
-        default: break
-        }
-        return .object(object)
+        guard let object = schema.objectValue else { return schema }
+        return .object(JSONObject(object.map { member -> (String, JSONValue) in
+            switch (member.key, member.value) {
+            case ("type", .string(let type)): ("type", [.string(type), "null"])
+            case ("type", .array(let types)): ("type", .array(types + ["null"]))
+            default: (member.key, member.value)
+            }
+        }))
     }
 }
 
