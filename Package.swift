@@ -93,6 +93,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ReportDeskCommandsTests",
+            dependencies: ["ReportDeskCommands", "ReportDeskInterpreter", "ReportDeskCore", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ReportDeskREPLTests",
             dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskStore", "ReportDeskTesting"],
             swiftSettings: strictSettings

@@ -11,25 +11,34 @@ enum ProbeSeverity: String, CaseIterable, Sendable {
 }
 
 enum ProbeCommand: Command {
-    static let id = Param.report(help: "the report to probe", required: true)
-    static let spec = CommandSpec("probe", topic: .session, summary: "Probe one report (a test command)",
-                                  examples: ["probe 17"], parameters: [id.spec],
-                                  result: .fields(Schemas.anyObject), mutates: false)
+    struct Parameters: ParameterSet {
+        let id = Param.report(help: "the report to probe", required: true)
+    }
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        ["probed": .string(try arguments.required(id).description)]
+    static let spec = CommandSpec(Self.self, "probe", topic: .session, summary: "Probe one report (a test command)",
+                                  examples: ["probe 17"], mutates: false)
+    static let result = ObjectShape<String>([.field("probed", .string) { $0 }]).shape
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> String {
+        try arguments.required(\.id).description
     }
 }
 
 enum ProbeCommandWithSeverity: Command {
-    static let severity = Param.choice("severity", ProbeSeverity.self, help: "how hard to probe", default: .low)
-    static let spec = CommandSpec("probe", topic: .session, summary: "Probe one report (a test command)",
-                                  examples: ["probe 17 --severity high"], parameters: [ProbeCommand.id.spec, severity.spec],
-                                  result: .fields(Schemas.anyObject), mutates: false)
+    struct Parameters: ParameterSet {
+        let probe = ProbeCommand.Parameters()
+        let severity = Param.choice("severity", ProbeSeverity.self, help: "how hard to probe", default: .low)
+    }
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        ["probed": .string(try arguments.required(ProbeCommand.id).description),
-         "severity": .string(try arguments.required(severity).rawValue)]
+    static let spec = CommandSpec(Self.self, "probe", topic: .session, summary: "Probe one report (a test command)",
+                                  examples: ["probe 17 --severity high"], mutates: false)
+    static let result = ObjectShape<(probed: String, severity: ProbeSeverity)>([
+        .field("probed", .string) { $0.probed },
+        .field("severity", .oneOf) { $0.severity },
+    ]).shape
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> (probed: String, severity: ProbeSeverity) {
+        (try arguments.group(\.probe).required(\.id).description, try arguments.required(\.severity))
     }
 }
 

@@ -15,51 +15,75 @@ enum SpecExampleCommands {
         Param.integer(name, help: "a number", range: -1_000_000...1_000_000, required: required, positional: positional)
     }
 
-    static func spec(_ name: String, _ parameters: [ParameterSpec], result: JSONValue) -> CommandSpec {
-        CommandSpec(name, topic: .session, summary: "the specification's \(name)", examples: [name],
-                    parameters: parameters, result: .fields(result), mutates: false)
+    static func spec<Declared: Command>(_ command: Declared.Type, _ name: String) -> CommandSpec {
+        CommandSpec(command, name, topic: .session, summary: "the specification's \(name)", examples: [name], mutates: false)
     }
 
-    enum Subtract: Command {
-        static let minuend = number("minuend", required: true)
-        static let subtrahend = number("subtrahend", required: true)
-        static let spec = SpecExampleCommands.spec("subtract", [minuend.spec, subtrahend.spec], result: ["type": "integer"])
+    /// The specification's examples answer nothing but null.
+    static let null = ValueShape<Void>(schema: ["type": "null"], encode: { .null })
 
-        static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-            .int(try arguments.required(minuend) - arguments.required(subtrahend))
+    enum Subtract: Command {
+        struct Parameters: ParameterSet {
+            let minuend = number("minuend", required: true)
+            let subtrahend = number("subtrahend", required: true)
+        }
+
+        static let spec = SpecExampleCommands.spec(Self.self, "subtract")
+        static let result = ValueShape<Int>.integer
+
+        static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Int {
+            try arguments.required(\.minuend) - arguments.required(\.subtrahend)
         }
     }
 
     enum Sum: Command {
-        static let terms = ["a", "b", "c"].map { number($0) }
-        static let spec = SpecExampleCommands.spec("sum", terms.map(\.spec), result: ["type": "integer"])
+        struct Parameters: ParameterSet {
+            let a = number("a")
+            let b = number("b")
+            let c = number("c")
+        }
 
-        static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-            .int(try terms.reduce(0) { try $0 + (arguments.value($1) ?? 0) })
+        static let spec = SpecExampleCommands.spec(Self.self, "sum")
+        static let result = ValueShape<Int>.integer
+
+        static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Int {
+            try [\Parameters.a, \.b, \.c].reduce(0) { try $0 + (arguments.value($1) ?? 0) }
         }
     }
 
     enum Update: Command {
-        static let values = ["a", "b", "c", "d", "e"].map { number($0) }
-        static let spec = SpecExampleCommands.spec("update", values.map(\.spec), result: ["type": "null"])
+        struct Parameters: ParameterSet {
+            let a = number("a")
+            let b = number("b")
+            let c = number("c")
+            let d = number("d")
+            let e = number("e")
+        }
 
-        static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-            let given = try values.compactMap { try arguments.value($0) }
+        static let spec = SpecExampleCommands.spec(Self.self, "update")
+        static let result = null
+
+        static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws {
+            let given = try [\Parameters.a, \.b, \.c, \.d, \.e].compactMap { try arguments.value($0) }
             updates.withLock { $0.append(given) }
-            return .null
         }
     }
 
     enum NotifyHello: Command {
-        static let value = number("value")
-        static let spec = SpecExampleCommands.spec("notify_hello", [value.spec], result: ["type": "null"])
+        struct Parameters: ParameterSet {
+            let value = number("value")
+        }
 
-        static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue { .null }
+        static let spec = SpecExampleCommands.spec(Self.self, "notify_hello")
+        static let result = null
+
+        static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws {}
     }
 
     enum GetData: Command {
-        static let spec = SpecExampleCommands.spec("get_data", [], result: ["type": "array"])
+        static let spec = SpecExampleCommands.spec(Self.self, "get_data")
+        static let result = ValueShape<[JSONValue]>.array(of: .any)
 
-        static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue { ["hello", 5] }
+        static func run(_ arguments: Arguments<NoParameters>, in context: CommandContext) throws -> [JSONValue] { ["hello", 5] }
     }
 }

@@ -3,18 +3,18 @@ import ReportDeskInterpreter
 import ReportDeskStore
 
 /// The parameters and behaviour `resolve` and `dismiss` share (R5).
-enum Processing {
-    static let note = Param.text("note", help: "a line to add to the report's note", maximumLength: FieldLimits.note)
+struct Processing: ParameterSet {
+    let targets = ReportTargets()
+    let note = Param.text("note", help: "a line to add to the report's note", maximumLength: FieldLimits.note)
+    let ifVersion = ConcurrencyParameters.ifVersion()
 
-    static let parameters = [ReportTargets.id.spec, ReportTargets.ids.spec, note.spec, ConcurrencyParameters.ifVersion.spec]
-
-    static func run(as outcome: ReportStatus, _ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let (references, single) = try ReportTargets.references(arguments)
+    static func run(as outcome: ReportStatus, _ arguments: Arguments<Processing>, in context: CommandContext) throws -> ChangedReports {
+        let (references, single) = try ReportTargets.references(arguments.group(\.targets))
         let verb = outcome == .resolved ? "resolve" : "dismiss"
         try ReportChange.confirmBulk(references, verb: verb, in: context)
-        let addition = try arguments.value(note)
+        let addition = try arguments.value(\.note)
         let now = context.now
-        return try ReportChange.apply(references, single: single, ifVersion: try arguments.value(ConcurrencyParameters.ifVersion),
+        return try ReportChange.apply(references, single: single, ifVersion: try arguments.value(\.ifVersion),
                                       verb: verb, in: context) { report, _ in
             try report.process(as: outcome, at: now, note: addition)
         }
@@ -23,28 +23,34 @@ enum Processing {
 
 /// `resolve`: marks pending reports resolved.
 enum ResolveCommand: Command {
+    typealias Parameters = Processing
+
     static let spec = CommandSpec(
-        "resolve", topic: .handling,
+        Self.self, "resolve", topic: .handling,
         summary: "Mark pending reports resolved",
         discussion: "Only pending reports can be resolved; with ids, either all change or none does.",
         examples: ["resolve 17 --note \"refund sent\"", "resolve --ids 3,5,9", "resolve 17 --if-version 42"],
-        parameters: Processing.parameters, result: .reportOrList, mutates: true)
+        view: ReportCard(), mutates: true)
+    static let result = ChangedReports.result
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+    static func run(_ arguments: Arguments<Processing>, in context: CommandContext) throws -> ChangedReports {
         try Processing.run(as: .resolved, arguments, in: context)
     }
 }
 
 /// `dismiss`: marks pending reports dismissed.
 enum DismissCommand: Command {
+    typealias Parameters = Processing
+
     static let spec = CommandSpec(
-        "dismiss", topic: .handling,
+        Self.self, "dismiss", topic: .handling,
         summary: "Mark pending reports dismissed",
         discussion: "Only pending reports can be dismissed; with ids, either all change or none does.",
         examples: ["dismiss 18 --note \"not reproducible\"", "dismiss --ids 4,6"],
-        parameters: Processing.parameters, result: .reportOrList, mutates: true)
+        view: ReportCard(), mutates: true)
+    static let result = ChangedReports.result
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+    static func run(_ arguments: Arguments<Processing>, in context: CommandContext) throws -> ChangedReports {
         try Processing.run(as: .dismissed, arguments, in: context)
     }
 }

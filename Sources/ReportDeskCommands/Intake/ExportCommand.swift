@@ -4,12 +4,15 @@ import ReportDeskStore
 
 /// `export`: reports out for spreadsheets, other tools and other stores (R13 round trip).
 enum ExportCommand: Command {
-    static let format = Param.choice("format", ExportFormat.self, help: "jsonl (re-importable as the same reports) or csv (console column names)",
-                                     default: .jsonl)
-    static let out = Param.path("out", help: "the file to write (default: standard output, one-shot and script mode only)")
+    struct Parameters: ParameterSet {
+        let filters = FilterParameters()
+        let format = Param.choice("format", ExportFormat.self, help: "jsonl (re-importable as the same reports) or csv (console column names)",
+                                  default: .jsonl)
+        let out = Param.path("out", help: "the file to write (default: standard output, one-shot and script mode only)")
+    }
 
     static let spec = CommandSpec(
-        "export", topic: .intake,
+        Self.self, "export", topic: .intake,
         summary: "Write reports to a file (or standard output) as JSON Lines or CSV",
         discussion: """
             Takes the filters of list. Rows come in key order from one version. JSON Lines rows re-import into an empty \
@@ -20,31 +23,38 @@ enum ExportCommand: Command {
             them); over JSON-RPC, give out.
             """,
         examples: ["export --out reports.jsonl", "export --format csv --status pending --out pending.csv", "export --since 2026-11-01 > november.jsonl"],
-        parameters: FilterParameters.all + [format.spec, out.spec],
-        result: ResultShape(schema: Schemas.object([
-            "exported": ["type": "integer"], "out": ["type": ["string", "null"]], "version": ["type": "integer"],
-            "format": ["type": "string", "enum": ["jsonl", "csv"]], "text": ["type": "string"],
-        ], optional: ["text"]), presentation: .help),
-        mutates: false)
+        view: TextView(), mutates: false)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+    static let result = ObjectShape<Exported>([
+        .field("exported", .integer, \.outcome.exported),
+        .field("out", ValueShape.string.orNull, \.outcome.out),
+        .field("version", .integer, \.outcome.version),
+        .field("format", .oneOf, \.format),
+        // People see one line for a file; for standard output nothing but the rows (the text is absent).
+        .optional("text", .string) { exported in
+            exported.outcome.out.map { path in
+                let count = exported.outcome.exported
+                return "exported \(count) report\(count == 1 ? "" : "s") to \(path) (version \(exported.outcome.version))"
+            }
+        },
+    ]).shape
+
+    /// What an export wrote, and in which format.
+    struct Exported {
+        let outcome: ExportOutcome
+        let format: ExportFormat
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Exported {
         let store = try context.store()
-        let filter = try FilterParameters.filter(from: arguments, taxonomy: store.taxonomy())
-        let format = try arguments.required(Self.format)
-        var out = try arguments.value(Self.out)
+        let filter = try FilterParameters.filter(from: arguments.group(\.filters), taxonomy: store.taxonomy())
+        let format = try arguments.required(\.format)
+        var out = try arguments.value(\.out)
         if out == "-" { out = nil }
         if out == nil, !context.session.streams.outputIsFree {
             throw DeskError.invalidParams(field: "out", "give out: standard output carries the protocol here, so export writes to a file")
         }
         let outcome = try store.export(matching: filter, now: context.now, format: format, out: out)
-        var result = JSONObject([
-            ("exported", .int(outcome.exported)), ("out", .optional(outcome.out)), ("version", .int(outcome.version)),
-            ("format", .string(format.rawValue)),
-        ])
-        // People see one line for a file; for standard output nothing but the rows (the text is absent).
-        if let path = outcome.out {
-            result["text"] = .string("exported \(outcome.exported) report\(outcome.exported == 1 ? "" : "s") to \(path) (version \(outcome.version))")
-        }
-        return .object(result)
+        return Exported(outcome: outcome, format: format)
     }
 }

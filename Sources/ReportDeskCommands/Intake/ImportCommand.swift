@@ -5,13 +5,15 @@ import ReportDeskStore
 
 /// `import PATH`: brings reports in from console exports and other tools (R11, R13).
 enum ImportCommand: Command {
-    static let path = Param.path("path", help: "the file to import: JSON Lines, a JSON array or CSV with a header row (- reads standard input in one-shot mode)",
-                                 required: true, positional: true)
-    static let tz = Param.text("tz", help: "the time zone of report times written without an offset (default: the display zone)",
-                               maximumLength: 64)
+    struct Parameters: ParameterSet {
+        let path = Param.path("path", help: "the file to import: JSON Lines, a JSON array or CSV with a header row (- reads standard input in one-shot mode)",
+                              required: true, positional: true)
+        let tz = Param.text("tz", help: "the time zone of report times written without an offset (default: the display zone)",
+                            maximumLength: 64)
+    }
 
     static let spec = CommandSpec(
-        "import", topic: .intake,
+        Self.self, "import", topic: .intake,
         summary: "Import reports from a console export or another tool (JSON Lines, JSON array, CSV)",
         discussion: """
             The format is detected from the content; UTF-8 with or without a byte order mark, LF or CRLF. Fields may be \
@@ -26,22 +28,36 @@ enum ImportCommand: Command {
             or 1,000,000 rows (one row of at most 64 MiB is held at a time).
             """,
         examples: ["import Samples/import/console-export.csv --tz Asia/Tokyo", "import Samples/import/reports.jsonl", "import console.csv --tz Europe/Berlin"],
-        parameters: [path.spec, tz.spec],
-        result: .fields(Schemas.object([
-            "imported": ["type": "integer"], "duplicates": ["type": "integer"],
-            "rejected": ["type": "array", "maxItems": .int(ImportOutcome.listedRejections), "items": Schemas.object([
-                "line": ["type": "integer"], "field": ["type": ["string", "null"]], "reason": ["type": "string"],
-            ])],
-            "rejectedCount": ["type": "integer"], "rejectsFile": ["type": ["string", "null"]],
-            "version": ["type": "integer"], "format": ["type": "string", "enum": ["jsonl", "json", "csv"]],
-            "rows": ["type": "integer"], "ignoredFields": ["type": "array", "items": ["type": "string"]],
-        ])),
         mutates: true)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let path = try arguments.required(Self.path)
+    static let rejection = ObjectShape<ImportOutcome.Rejection>([
+        .field("line", .integer, \.line),
+        .field("field", ValueShape.string.orNull, \.field),
+        .field("reason", .string, \.reason),
+    ]).shape
+
+    static let result = ObjectShape<Imported>([
+        .field("imported", .integer, \.outcome.imported),
+        .field("duplicates", .integer, \.outcome.duplicates),
+        .field("rejected", .array(of: rejection, maximumCount: ImportOutcome.listedRejections), \.outcome.rejected),
+        .field("rejectedCount", .integer, \.outcome.rejectedCount),
+        .field("rejectsFile", ValueShape.string.orNull, \.outcome.rejectsFile),
+        .field("version", .integer, \.version),
+        .field("format", .oneOf(["jsonl", "json", "csv"]), \.outcome.format.rawValue),
+        .field("rows", .integer, \.outcome.rows),
+        .field("ignoredFields", .array(of: .string), \.outcome.ignoredFields),
+    ]).shape
+
+    /// What an import did, and the version it made.
+    struct Imported {
+        let outcome: ImportOutcome
+        let version: Int
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Imported {
+        let path = try arguments.required(\.path)
         var zone = context.zone
-        if let name = try arguments.value(tz) {
+        if let name = try arguments.value(\.tz) {
             guard let named = ZoneRules(named: name) else {
                 throw DeskError.invalidParams(field: "tz", "unknown time zone \(quoted(name)); use an IANA name such as Asia/Tokyo, UTC, or an offset such as +09:00")
             }
@@ -73,19 +89,6 @@ enum ImportCommand: Command {
         let outcome = written.value
         interaction.progress(ProgressUpdate(done: outcome.rows, total: outcome.rows, unit: "rows",
                                             elapsedSeconds: Date().timeIntervalSince(started), finished: true))
-        return .object(JSONObject([
-            ("imported", .int(outcome.imported)),
-            ("duplicates", .int(outcome.duplicates)),
-            ("rejected", .array(outcome.rejected.map { rejection in
-                .object(JSONObject([("line", .int(rejection.line)), ("field", .optional(rejection.field)),
-                                    ("reason", .string(rejection.reason))]))
-            })),
-            ("rejectedCount", .int(outcome.rejectedCount)),
-            ("rejectsFile", .optional(outcome.rejectsFile)),
-            ("version", .int(written.version)),
-            ("format", .string(outcome.format.rawValue)),
-            ("rows", .int(outcome.rows)),
-            ("ignoredFields", .array(outcome.ignoredFields.map(JSONValue.string))),
-        ]))
+        return Imported(outcome: outcome, version: written.version)
     }
 }

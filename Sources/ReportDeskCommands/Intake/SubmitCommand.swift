@@ -4,45 +4,46 @@ import ReportDeskStore
 
 /// `submit`: files one report as a user would (R1–R4, R11).
 enum SubmitCommand: Command {
-    static let category = Param.text("category", help: "experience, payment or community (or a category this store added)",
-                                     required: true, maximumLength: 100, completion: .categories)
-    static let issueType = Param.text("issueType", help: "an issue type of the category (taxonomy lists them)",
-                                      required: true, maximumLength: FieldLimits.issueType, completion: .issueTypes)
-    static let details = Param.text("details", help: "what the user wrote (not for community reports)",
-                                    maximumLength: FieldLimits.details)
-    static let openId = Param.text("openId", help: "the user's Open ID; leave out when the user was not logged in",
+    struct Parameters: ParameterSet {
+        let category = Param.text("category", help: "experience, payment or community (or a category this store added)",
+                                   required: true, maximumLength: 100, completion: .categories)
+        let issueType = Param.text("issueType", help: "an issue type of the category (taxonomy lists them)",
+                                    required: true, maximumLength: FieldLimits.issueType, completion: .issueTypes)
+        let details = Param.text("details", help: "what the user wrote (not for community reports)",
+                                  maximumLength: FieldLimits.details)
+        let openId = Param.text("openId", help: "the user's Open ID; leave out when the user was not logged in",
+                                 maximumLength: FieldLimits.identifier)
+        let orderId = Param.text("orderId", help: "the order the report is about (payment reports only)",
+                                  maximumLength: FieldLimits.identifier)
+        let screenshot = Param.path("screenshot", help: "an image file to keep as evidence, or an https:// URL (community reports only)",
+                                     completion: .files)
+        let reportedAt = Param.instant("reportedAt", help: "when the user submitted it (default: now)")
+        let reportId = Param.text("reportId", help: "the platform Report ID (experience reports only; generated when left out)",
                                    maximumLength: FieldLimits.identifier)
-    static let orderId = Param.text("orderId", help: "the order the report is about (payment reports only)",
-                                    maximumLength: FieldLimits.identifier)
-    static let screenshot = Param.path("screenshot", help: "an image file to keep as evidence, or an https:// URL (community reports only)",
-                                       completion: .files)
-    static let reportedAt = Param.instant("reportedAt", help: "when the user submitted it (default: now)")
-    static let reportId = Param.text("reportId", help: "the platform Report ID (experience reports only; generated when left out)",
-                                     maximumLength: FieldLimits.identifier)
+    }
 
     static let spec = CommandSpec(
-        "submit", topic: .intake,
+        Self.self, "submit", topic: .intake,
         summary: "File one report as a user would",
         discussion: "Fields a category does not allow are refused, never dropped (R3). Experience reports get a Report ID when none is given.",
         examples: [
             "submit --category payment --issue-type refund_request --order-id ORD-1 --details \"charged twice\"",
             "submit --category community --issue-type harassment --screenshot ./evidence.png",
         ],
-        parameters: [category.spec, issueType.spec, details.spec, openId.spec, orderId.spec, screenshot.spec,
-                     reportedAt.spec, reportId.spec],
-        result: .report, mutates: true)
+        view: ReportCard(), mutates: true)
+    static let result = ValueShape.report
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONValue {
         let now = context.now
-        let reportedAt = try arguments.value(Self.reportedAt) ?? now
+        let reportedAt = try arguments.value(\.reportedAt) ?? now
         if reportedAt > now.adding(.minutes(5)) {
             throw DeskError.invalidParams(field: "reportedAt", "reportedAt is in the future; a report time is when the user submitted it")
         }
         var submission = ReportSubmission(
-            category: try arguments.required(category), issueType: try arguments.required(issueType),
-            openId: try arguments.value(openId), details: try arguments.value(details), orderId: try arguments.value(orderId),
-            screenshot: try arguments.value(screenshot).map(ScreenshotSource.init(text:)), reportedAt: reportedAt,
-            reportId: try arguments.value(reportId))
+            category: try arguments.required(\.category), issueType: try arguments.required(\.issueType),
+            openId: try arguments.value(\.openId), details: try arguments.value(\.details), orderId: try arguments.value(\.orderId),
+            screenshot: try arguments.value(\.screenshot).map(ScreenshotSource.init(text:)), reportedAt: reportedAt,
+            reportId: try arguments.value(\.reportId))
         let written = try context.write { transaction in
             submission = try submission.validated(against: transaction.taxonomy())
             var stored: Screenshot?

@@ -3,30 +3,26 @@ import ReportDeskInterpreter
 import ReportDeskStore
 
 /// The filters `list`, `search` and `export` share (INTERFACE.md `list`), declared once.
-enum FilterParameters {
-    static let status = Param.choices("status", ReportStatus.self, help: "only reports with this status (several: comma-separated)")
-    static let pastDue = Param.flag("pastDue", help: "only pending reports past their 72 h due time (false: all others)")
-    static let category = Param.texts("category", help: "only this category (id or display name)", completion: .categories)
-    static let issueType = Param.texts("issueType", help: "only this issue type", completion: .issueTypes)
-    static let openId = Param.text("openId", help: "only reports by this user's Open ID", maximumLength: FieldLimits.identifier)
-    static let orderId = Param.text("orderId", help: "only reports about this order", maximumLength: FieldLimits.identifier)
-    static let since = Param.instant("since", help: "only reports made at or after this time")
-    static let until = Param.instant("until", help: "only reports made before this time")
-    static let dueWithin = Param.duration("dueWithin", help: "only pending reports not yet past due that fall due within this span (6h, 2d)")
-
-    static let all: [ParameterSpec] = [
-        status.spec, pastDue.spec, category.spec, issueType.spec, openId.spec, orderId.spec, since.spec, until.spec, dueWithin.spec,
-    ]
+struct FilterParameters: ParameterSet {
+    let status = Param.choices("status", ReportStatus.self, help: "only reports with this status (several: comma-separated)")
+    let pastDue = Param.flag("pastDue", help: "only pending reports past their 72 h due time (false: all others)")
+    let category = Param.texts("category", help: "only this category (id or display name)", completion: .categories)
+    let issueType = Param.texts("issueType", help: "only this issue type", completion: .issueTypes)
+    let openId = Param.text("openId", help: "only reports by this user's Open ID", maximumLength: FieldLimits.identifier)
+    let orderId = Param.text("orderId", help: "only reports about this order", maximumLength: FieldLimits.identifier)
+    let since = Param.instant("since", help: "only reports made at or after this time")
+    let until = Param.instant("until", help: "only reports made before this time")
+    let dueWithin = Param.duration("dueWithin", help: "only pending reports not yet past due that fall due within this span (6h, 2d)")
 
     /// The filter the arguments describe; categories and issue types are checked against the
     /// store's taxonomy (R1, R2) and normalised to their ids.
-    static func filter(from arguments: Arguments, taxonomy: Taxonomy) throws -> ReportFilter {
+    static func filter(from arguments: Arguments<FilterParameters>, taxonomy: Taxonomy) throws -> ReportFilter {
         var filter = ReportFilter()
-        filter.statuses = try arguments.value(status) ?? []
-        filter.pastDue = try arguments.value(pastDue)
-        filter.categories = try (arguments.value(category) ?? []).map { try taxonomy.requireCategory($0).id }
+        filter.statuses = try arguments.value(\.status) ?? []
+        filter.pastDue = try arguments.value(\.pastDue)
+        filter.categories = try (arguments.value(\.category) ?? []).map { try taxonomy.requireCategory($0).id }
         let categoriesForTypes = filter.categories.isEmpty ? taxonomy.categories : filter.categories.compactMap(taxonomy.category(named:))
-        filter.issueTypes = try (arguments.value(issueType) ?? []).map { name in
+        filter.issueTypes = try (arguments.value(\.issueType) ?? []).map { name in
             for category in categoriesForTypes {
                 if let type = category.issueType(named: name) { return type.id }
             }
@@ -34,47 +30,54 @@ enum FilterParameters {
             throw DeskError.rule("R2", "unknown issue type \(quoted(name)); valid issue types: \(valid.joined(separator: ", "))",
                                  extra: [("field", "issueType"), ("valid", .array(valid.map(JSONValue.string)))])
         }
-        filter.openId = try arguments.value(openId).nonEmpty
-        filter.orderId = try arguments.value(orderId).nonEmpty
-        filter.since = try arguments.value(since)
-        filter.until = try arguments.value(until)
-        filter.dueWithin = try arguments.value(dueWithin)
+        filter.openId = try arguments.value(\.openId).nonEmpty
+        filter.orderId = try arguments.value(\.orderId).nonEmpty
+        filter.since = try arguments.value(\.since)
+        filter.until = try arguments.value(\.until)
+        filter.dueWithin = try arguments.value(\.dueWithin)
         return filter
     }
 }
 
 /// Order and paging of `list` and `search`.
-enum PagingParameters {
-    static let sort = Param.choice("sort", ReportSort.self, help: "order by this field (ties by key)")
-    static let desc = Param.flag("desc", help: "reverse the order")
-    static let limit = Param.integer("limit", help: "reports per page (at most \(ReportQuery.maximumLimit))",
+struct PagingParameters: ParameterSet {
+    let sort = Param.choice("sort", ReportSort.self, help: "order by this field (ties by key)")
+    let desc = Param.flag("desc", help: "reverse the order")
+    let limit = Param.integer("limit", help: "reports per page (at most \(ReportQuery.maximumLimit))",
                                      range: 1...ReportQuery.maximumLimit, default: ReportQuery.defaultLimit)
-    static let cursor = Param.text("cursor", help: "the nextCursor of the previous page", maximumLength: 2000)
+    let cursor = Param.text("cursor", help: "the nextCursor of the previous page", maximumLength: 2000)
 
-    static let all: [ParameterSpec] = [sort.spec, desc.spec, limit.spec, cursor.spec]
-
-    static func query(from arguments: Arguments, filter: ReportFilter) throws -> ReportQuery {
+    static func query(from arguments: Arguments<PagingParameters>, filter: ReportFilter) throws -> ReportQuery {
         var query = ReportQuery()
         query.filter = filter
-        query.sort = try arguments.value(sort)
-        query.descending = try arguments.value(desc) ?? false
-        query.limit = try arguments.required(limit)
-        query.cursor = try arguments.value(cursor)
+        query.sort = try arguments.value(\.sort)
+        query.descending = try arguments.value(\.desc) ?? false
+        query.limit = try arguments.required(\.limit)
+        query.cursor = try arguments.value(\.cursor)
         return query
     }
 
-    static func json(_ page: ReportPage, now: Instant) -> JSONValue {
-        .object(JSONObject([
-            ("reports", .array(page.reports.map { $0.json(now: now) })),
-            ("nextCursor", .optional(page.nextCursor)),
-            ("total", .int(page.total)),
-            ("version", .int(page.version)),
-        ]))
+    /// A page of reports: `{reports, nextCursor, total, version}` (INTERFACE.md, `list`).
+    static let result = ObjectShape<Page>([
+        .field("reports", .array(of: .report)) { page in page.reports.map { $0.json(now: page.now) } },
+        .field("nextCursor", ValueShape.string.orNull, \.page.nextCursor),
+        .field("total", .integer(minimum: 0), \.page.total),
+        .field("version", .integer, \.page.version),
+    ]).shape
+
+    /// A page and the time its due states are computed at.
+    struct Page {
+        let page: ReportPage
+        let now: Instant
+
+        var reports: [Report] { page.reports }
     }
 }
 
 /// `ifVersion` (R12: act only if the report is still at the version the client saw).
 enum ConcurrencyParameters {
-    static let ifVersion = Param.integer("ifVersion", help: "fail with a conflict if the report changed after this store version",
-                                         range: 0...Int(Int32.max))
+    static func ifVersion() -> Parameter<Int> {
+        Param.integer("ifVersion", help: "fail with a conflict if the report changed after this store version",
+                      range: 0...Int(Int32.max))
+    }
 }

@@ -7,7 +7,7 @@ import ReportDeskStore
 enum ReportChange {
     static func apply(_ references: [ReportReference], single: Bool, ifVersion: Int?, verb: String,
                       in context: CommandContext,
-                      _ change: (inout Report, StoreTransaction) throws -> Void) throws -> JSONValue {
+                      _ change: (inout Report, StoreTransaction) throws -> Void) throws -> ChangedReports {
         let written = try context.write { transaction -> [Report] in
             var saved: [Report] = []
             for reference in references {
@@ -20,7 +20,8 @@ enum ReportChange {
             transaction.summary = "\(verb) \(ReportTargets.summary(saved.map(\.key)))"
             return saved
         }
-        return ReportTargets.result(written.value, single: single, version: written.version, now: context.now)
+        let now = context.now
+        return ChangedReports(reports: written.value.map { $0.json(now: now) }, single: single, version: written.version)
     }
 
     /// Asks before changing many reports from the REPL (issue on the REPL: confirmation).

@@ -3,14 +3,14 @@ import ReportDeskInterpreter
 import ReportDeskStore
 
 /// `id` or `ids`: the reports a handling command acts on, all or nothing.
-enum ReportTargets {
-    static let id = Param.report(help: "the report: its key (17) or platform Report ID")
-    static let ids = Param.reports(help: "several reports at once (comma-separated); all change or none does")
+struct ReportTargets: ParameterSet {
+    let id = Param.report(help: "the report: its key (17) or platform Report ID")
+    let ids = Param.reports(help: "several reports at once (comma-separated); all change or none does")
 
     /// The references given, de-duplicated, and whether the caller asked for one report.
-    static func references(_ arguments: Arguments) throws -> (references: [ReportReference], single: Bool) {
-        let one = try arguments.value(id)
-        let many = try arguments.value(ids)
+    static func references(_ arguments: Arguments<ReportTargets>) throws -> (references: [ReportReference], single: Bool) {
+        let one = try arguments.value(\.id)
+        let many = try arguments.value(\.ids)
         switch (one, many) {
         case (let one?, nil):
             return ([one], true)
@@ -22,12 +22,6 @@ enum ReportTargets {
         case (_?, _?):
             throw DeskError.invalidParams(field: "ids", "give either id or ids, not both")
         }
-    }
-
-    /// The result for one report or `{reports, version}` for several (INTERFACE.md, Results).
-    static func result(_ reports: [Report], single: Bool, version: Int, now: Instant) -> JSONValue {
-        if single, let report = reports.first { return report.json(now: now) }
-        return .object(JSONObject([("reports", .array(reports.map { $0.json(now: now) })), ("version", .int(version))]))
     }
 
     /// `#3` or `5 reports (#3, #5, #9, …)` for version summaries.

@@ -5,14 +5,16 @@ import ReportDeskStore
 /// `snapshot list`: the snapshots saved in the store's folder, oldest version first (R12).
 enum SnapshotListCommand: Command {
     static let spec = CommandSpec(
-        "snapshot list", topic: .store,
+        Self.self, "snapshot list", topic: .store,
         summary: "List saved snapshots with their version, time and size",
         examples: ["snapshot list"],
-        parameters: [],
-        result: .fields(Schemas.object(["snapshots": ["type": "array", "items": SnapshotSaveCommand.infoSchema()]])),
         mutates: false)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        .object(JSONObject([("snapshots", .array(try context.store().snapshots().map(\.json)))]))
+    static let result = ObjectShape<[SnapshotInfo]>([
+        .field("snapshots", .array(of: SnapshotSaveCommand.info.shape)) { $0 },
+    ]).shape
+
+    static func run(_ arguments: Arguments<NoParameters>, in context: CommandContext) throws -> [SnapshotInfo] {
+        try context.store().snapshots()
     }
 }

@@ -4,31 +4,40 @@ import ReportDeskStore
 
 /// `snapshot save [NAME]`: a consistent copy of the whole store at its current version (R12).
 enum SnapshotSaveCommand: Command {
-    static let name = Param.text("name", help: "what to call it (letters, digits, . _ -; default: v and the version, e.g. v42)",
-                                 positional: true, maximumLength: 100)
+    struct Parameters: ParameterSet {
+        let name = Param.text("name", help: "what to call it (letters, digits, . _ -; default: v and the version, e.g. v42)",
+                              positional: true, maximumLength: 100)
+    }
 
     static let spec = CommandSpec(
-        "snapshot save", topic: .store,
+        Self.self, "snapshot save", topic: .store,
         summary: "Save a consistent copy of the whole store in its snapshots folder",
         discussion: "Uses SQLite's VACUUM INTO, so a write in another process cannot tear it; the file is owner-only (0600). Saving the same version again without a name returns the snapshot already saved. Screenshots stay in the store's blobs folder, shared by all snapshots.",
         examples: ["snapshot save", "snapshot save before-migration"],
-        parameters: [name.spec],
-        result: .fields(SnapshotSaveCommand.infoSchema(extra: ["created": ["type": "boolean"]])),
         mutates: false)
 
-    static func infoSchema(extra: JSONObject = JSONObject()) -> JSONValue {
-        var properties = JSONObject([
-            ("name", ["type": "string"]), ("version", ["type": "integer"]), ("at", ["type": ["string", "null"], "format": "date-time"]),
-            ("reports", ["type": "integer"]), ("bytes", ["type": "integer"]), ("path", ["type": "string"]),
-        ])
-        for (key, value) in extra { properties[key] = value }
-        return Schemas.object(properties)
+    /// One snapshot as `snapshot save` and `snapshot list` show it.
+    static let info = ObjectShape<SnapshotInfo>([
+        .field("name", .string, \.name),
+        .field("version", .integer, \.version),
+        .field("at", ValueShape.instant.orNull) { $0.at.map(RFC3339.format) },
+        .field("reports", .integer, \.reports),
+        .field("bytes", .integer, \.bytes),
+        .field("path", .string, \.path),
+    ])
+
+    static let result = ObjectShape<Saved>(extending: info.shape, \.info, [
+        .field("created", .boolean, \.created),
+    ]).shape
+
+    struct Saved {
+        let info: SnapshotInfo
+        /// False when the same version was saved already and that snapshot is returned.
+        let created: Bool
     }
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let (info, created) = try context.store().saveSnapshot(named: try arguments.value(name))
-        var result = info.json.objectValue ?? JSONObject()
-        result["created"] = .bool(created)
-        return .object(result)
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Saved {
+        let (info, created) = try context.store().saveSnapshot(named: try arguments.value(\.name))
+        return Saved(info: info, created: created)
     }
 }

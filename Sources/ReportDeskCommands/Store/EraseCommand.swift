@@ -4,26 +4,44 @@ import ReportDeskStore
 
 /// `erase`: forgets a user (a request to be forgotten) in the current state and in every version.
 enum EraseCommand: Command {
-    static let openId = Param.text("openId", help: "the user whose personal data is erased", positional: true, required: true,
-                                   maximumLength: FieldLimits.identifier)
+    struct Parameters: ParameterSet {
+        let openId = Param.text("openId", help: "the user whose personal data is erased", positional: true, required: true,
+                                maximumLength: FieldLimits.identifier)
+    }
 
     static let spec = CommandSpec(
-        "erase", topic: .store,
+        Self.self, "erase", topic: .store,
         summary: "Erase a user's personal data from every report and every version",
         discussion: "Open ID, details, order ID, screenshot (the stored file too) and appeal message become [erased] in the current state and in every earlier version; one new version records the erasure. Undo cannot bring the data back. REPL history lines that name the user are removed. Snapshots are separate files: the result lists those that still hold the data.",
         examples: ["erase --open-id _000Wq3LxT1"],
-        parameters: [openId.spec],
-        result: .fields(Schemas.object([
-            "reports": ["type": "integer"], "versions": ["type": "integer"], "screenshots": ["type": "integer"],
-            "keys": ["type": "array", "items": ["type": "integer"]], "fields": ["type": "array", "items": ["type": "string"]],
-            "snapshotsHoldingData": ["type": "array", "items": ["type": "string"]],
-            "otherFilesHoldingData": ["type": "array", "items": ["type": "string"]],
-            "logCleared": ["type": "boolean"], "version": ["type": "integer"],
-        ])),
         mutates: true, irreversible: true)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let user = try arguments.required(openId)
+    static let result = ObjectShape<Erased>([
+        .field("reports", .integer, \.keys.count),
+        .field("versions", .integer, \.versions),
+        .field("screenshots", .integer, \.screenshots),
+        .field("keys", .array(of: .integer), \.keys),
+        .field("fields", .array(of: .string)) { _ in ["openId", "details", "orderId", "screenshot", "appeal.message"] },
+        .field("snapshotsHoldingData", .array(of: .string), \.snapshotsHoldingData),
+        .field("otherFilesHoldingData", .array(of: .string), \.otherFilesHoldingData),
+        .field("logCleared", .boolean, \.logCleared),
+        .field("version", .integer, \.version),
+    ]).shape
+
+    /// What an erasure changed and which files outside the store still hold the user's data.
+    struct Erased {
+        /// The reports that held the user's data.
+        let keys: [Int]
+        let versions: Int
+        let screenshots: Int
+        let snapshotsHoldingData: [String]
+        let otherFilesHoldingData: [String]
+        let logCleared: Bool
+        let version: Int
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Erased {
+        let user = try arguments.required(\.openId)
         guard !user.isEmpty, user != erasedTombstone else {
             throw DeskError.invalidParams(field: "openId", "give the Open ID of the user to erase")
         }
@@ -38,42 +56,47 @@ enum EraseCommand: Command {
         // Lines typed at the REPL name the user too, and its history is kept in the store's folder.
         CommandHistory.forget(user, in: store.location.historyPath)
         let holders = store.filesHolding(user)
-        return .object(JSONObject([
-            ("reports", .int(outcome.reports.count)), ("versions", .int(outcome.versions)), ("screenshots", .int(removed)),
-            ("keys", .array(outcome.reports.map(JSONValue.int))),
-            ("fields", ["openId", "details", "orderId", "screenshot", "appeal.message"]),
-            ("snapshotsHoldingData", .array(holders.snapshots.map(JSONValue.string))),
-            ("otherFilesHoldingData", .array(holders.others.map(JSONValue.string))),
-            ("logCleared", .bool(logCleared)),
-            ("version", .int(written.version)),
-        ]))
+        return Erased(keys: outcome.reports, versions: outcome.versions, screenshots: removed,
+                      snapshotsHoldingData: holders.snapshots, otherFilesHoldingData: holders.others,
+                      logCleared: logCleared, version: written.version)
     }
 }
 
 /// `verify`: checks the whole store; fails (exit 1, -32003 with `data.rule` `verify`) if any check does.
 enum VerifyCommand: Command {
     static let spec = CommandSpec(
-        "verify", topic: .store,
+        Self.self, "verify", topic: .store,
         summary: "Check the store: integrity, search index, version chain, replay of the log, screenshot files",
         examples: ["verify"],
-        parameters: [],
-        result: .fields(Schemas.object([
-            "ok": ["type": "boolean"], "version": ["type": "integer"],
-            "checks": ["type": "array", "items": Schemas.object(["name": ["type": "string"], "ok": ["type": "boolean"], "detail": ["type": "string"]])],
-        ])),
         mutates: false)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+    static let check = ObjectShape<VerificationCheck>([
+        .field("name", .string, \.name),
+        .field("ok", .boolean, \.passed),
+        .field("detail", .string, \.detail),
+    ]).shape
+
+    /// `ok` is always true: a failed check fails the command, with the same checks in the error's data.
+    static let result = ObjectShape<Verified>([
+        .field("ok", .boolean) { _ in true },
+        .field("version", .integer, \.version),
+        .field("checks", .array(of: check), \.checks),
+    ]).shape
+
+    struct Verified {
+        let version: Int
+        let checks: [VerificationCheck]
+    }
+
+    static func run(_ arguments: Arguments<NoParameters>, in context: CommandContext) throws -> Verified {
         let (version, checks) = try context.store().verify()
-        let list: JSONValue = .array(checks.map { check in
-            .object(JSONObject([("name", .string(check.name)), ("ok", .bool(check.passed)), ("detail", .string(check.detail))]))
-        })
+        let list = ValueShape.array(of: check).json(checks)
         let failed = checks.filter { !$0.passed }
         guard failed.isEmpty else {
             throw DeskError.rule("verify", "the store failed \(failed.count) check\(failed.count == 1 ? "" : "s"): " +
                                  failed.map { "\($0.name) (\($0.detail))" }.joined(separator: "; "),
                                  extra: [("checks", list), ("version", .int(version))])
         }
-        return .object(JSONObject([("ok", true), ("version", .int(version)), ("checks", list)]))
+        return Verified(version: version, checks: checks)
     }
 }

@@ -32,59 +32,75 @@ enum Settings {
     }
 
     /// Every known setting with its value (null when unset).
-    static func json(_ store: Store) throws -> JSONValue {
-        .object(JSONObject(try known.map { ($0.name, try store.setting($0.name) ?? .null) }))
+    static func values(_ store: Store) throws -> JSONObject {
+        JSONObject(try known.map { ($0.name, try store.setting($0.name) ?? .null) })
+    }
+
+    /// Settings by name, each present when asked for (null when unset), in the order they are known.
+    static func fields<Value>(_ settings: @escaping @Sendable (Value) -> JSONObject) -> [ObjectShape<Value>.Field] {
+        known.map { setting in
+            .optional(setting.name, ValueShape.json(["type": ["string", "null"]])) { settings($0)[setting.name] }
+        }
     }
 }
 
 /// `config get`: the desk's settings.
 enum ConfigGetCommand: Command {
-    static let name = Param.text("name", help: "one setting; all when left out", positional: true, maximumLength: 100,
-                                 completion: .values(Settings.known.map(\.name)))
+    struct Parameters: ParameterSet {
+        let name = Param.text("name", help: "one setting; all when left out", positional: true, maximumLength: 100,
+                              completion: .values(Settings.known.map(\.name)))
+    }
 
     static let spec = CommandSpec(
-        "config get", topic: .store,
+        Self.self, "config get", topic: .store,
         summary: "Show the desk's settings",
         examples: ["config get", "config get contactEmail"],
-        parameters: [name.spec],
-        result: .fields(Schemas.object(["contactEmail": ["type": ["string", "null"]]], optional: ["contactEmail"])),
         mutates: false)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+    static let result = ObjectShape<JSONObject>(Settings.fields { $0 }).shape
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONObject {
         let store = try context.store()
-        guard let wanted = try arguments.value(name) else { return try Settings.json(store) }
+        guard let wanted = try arguments.value(\.name) else { return try Settings.values(store) }
         guard Settings.known.contains(where: { $0.name == wanted }) else { throw Settings.unknown(wanted) }
-        return .object(JSONObject([(wanted, try store.setting(wanted) ?? .null)]))
+        return JSONObject([(wanted, try store.setting(wanted) ?? .null)])
     }
 }
 
 /// `config set`: changes a setting; a change of the store, so a version.
 enum ConfigSetCommand: Command {
-    static let name = Param.text("name", help: "the setting (contactEmail)", positional: true, required: true,
-                                 maximumLength: 100, completion: .values(Settings.known.map(\.name)))
-    static let value = Param.text("value", help: "its new value; an empty value clears it", positional: true, required: true,
-                                  maximumLength: 1000)
+    struct Parameters: ParameterSet {
+        let name = Param.text("name", help: "the setting (contactEmail)", positional: true, required: true,
+                              maximumLength: 100, completion: .values(Settings.known.map(\.name)))
+        let value = Param.text("value", help: "its new value; an empty value clears it", positional: true, required: true,
+                               maximumLength: 1000)
+    }
 
     static let spec = CommandSpec(
-        "config set", topic: .store,
+        Self.self, "config set", topic: .store,
         summary: "Change a setting (the contact email shared with appealing users)",
         examples: ["config set contactEmail dev@example.com"],
-        parameters: [name.spec, value.spec],
-        result: .fields(Schemas.object(["contactEmail": ["type": ["string", "null"]], "version": ["type": "integer"]],
-                                       optional: ["contactEmail"])),
         mutates: true)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let settingName = try arguments.required(name)
-        let text = try arguments.required(value)
+    static let result = ObjectShape<Changed>(Settings.fields(\.settings) + [
+        .field("version", .integer, \.version),
+    ]).shape
+
+    /// Every setting after the change, and the version it made.
+    struct Changed {
+        let settings: JSONObject
+        let version: Int
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Changed {
+        let settingName = try arguments.required(\.name)
+        let text = try arguments.required(\.value)
         guard Settings.known.contains(where: { $0.name == settingName }) else { throw Settings.unknown(settingName) }
         let newValue = text.isEmpty ? nil : try Settings.validate(settingName, text)
         let written = try context.write { transaction in
             try transaction.setSetting(settingName, to: newValue)
             transaction.summary = newValue == nil ? "clear setting \(settingName)" : "set \(settingName)"
         }
-        guard case .object(var object) = try Settings.json(context.store()) else { return .null }
-        object["version"] = .int(written.version)
-        return .object(object)
+        return Changed(settings: try Settings.values(context.store()), version: written.version)
     }
 }

@@ -4,93 +4,125 @@ import ReportDeskStore
 
 /// `history`: the version log, newest first, of the store or one report (R12).
 enum HistoryCommand: Command {
-    static let id = Param.report(help: "only versions that changed this report")
-    static let limit = Param.integer("limit", help: "versions per page", range: 1...1000, default: 20)
-    static let cursor = Param.integer("cursor", help: "the nextCursor of the previous page", range: 1...Int(Int32.max))
+    struct Parameters: ParameterSet {
+        let id = Param.report(help: "only versions that changed this report")
+        let limit = Param.integer("limit", help: "versions per page", range: 1...1000, default: 20)
+        let cursor = Param.integer("cursor", help: "the nextCursor of the previous page", range: 1...Int(Int32.max))
+    }
 
     static let spec = CommandSpec(
-        "history", topic: .versions,
+        Self.self, "history", topic: .versions,
         summary: "List versions newest first: when, who, which command, what changed",
         examples: ["history", "history 17", "history --limit 100"],
-        parameters: [id.spec, limit.spec, cursor.spec],
-        result: ResultShape(schema: Schemas.object([
-            "versions": ["type": "array", "items": Schemas.object([
-                "version": ["type": "integer"], "at": ["type": "string", "format": "date-time"], "actor": ["type": "string"],
-                "command": ["type": "string"], "summary": ["type": "string"], "reverts": ["type": ["integer", "null"]],
-                "keys": ["type": "array", "items": ["type": "integer"]],
-            ])],
-            "nextCursor": ["type": ["integer", "null"]],
-        ]), presentation: .versions),
-        mutates: false)
+        view: VersionTable(), mutates: false)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let (entries, next) = try context.store().history(of: try arguments.value(id), limit: try arguments.required(limit),
-                                                          before: try arguments.value(cursor))
-        return .object(JSONObject([("versions", .array(entries.map(\.json))), ("nextCursor", .optional(next))]))
+    static let entry = ObjectShape<VersionEntry>([
+        .field("version", .integer, \.number),
+        .field("at", .instant) { RFC3339.format($0.at) },
+        .field("actor", .string, \.actor),
+        .field("command", .string, \.command),
+        .field("summary", .string, \.summary),
+        .field("reverts", ValueShape.integer.orNull, \.reverts),
+        .field("keys", .array(of: .integer), \.keys),
+    ]).shape
+
+    static let result = ObjectShape<Page>([
+        .field("versions", .array(of: entry), \.entries),
+        .field("nextCursor", ValueShape.integer.orNull, \.next),
+    ]).shape
+
+    /// A page of the log, newest first, and where the next one starts.
+    struct Page {
+        let entries: [VersionEntry]
+        let next: Int?
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Page {
+        let (entries, next) = try context.store().history(of: try arguments.value(\.id), limit: try arguments.required(\.limit),
+                                                          before: try arguments.value(\.cursor))
+        return Page(entries: entries, next: next)
     }
 }
 
 /// `undo`: reverts a version by writing a new one; history is never rewritten (R12).
 enum UndoCommand: Command {
-    static let version = Param.integer("version", help: "the version to revert (default: the newest)", range: 1...Int(Int32.max),
-                                       positional: true)
+    struct Parameters: ParameterSet {
+        let version = Param.integer("version", help: "the version to revert (default: the newest)", range: 1...Int(Int32.max),
+                                    positional: true)
+    }
 
     static let spec = CommandSpec(
-        "undo", topic: .versions,
+        Self.self, "undo", topic: .versions,
         summary: "Revert a version by recording a new one",
         discussion: "Refused when a later version changed the same report (undo that first) or when the data was erased since.",
         examples: ["undo", "undo 41"],
-        parameters: [version.spec],
-        result: ResultShape(schema: Schemas.object([
-            "version": ["type": "integer"], "undid": ["type": "integer"],
-            "reports": ["type": "array", "items": Schemas.report],
-        ]), presentation: .fields),
-        mutates: true)
+        view: ReportViews.fieldsWithReports, mutates: true)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let requested = try arguments.value(version)
+    static let result = ObjectShape<Undone>([
+        .field("version", .integer, \.version),
+        .field("undid", .integer, \.undid),
+        .field("reports", .array(of: .report), \.reports),
+    ]).shape
+
+    /// The version made, the version reverted and the reports as they are now.
+    struct Undone {
+        let version: Int
+        let undid: Int
+        let reports: [JSONValue]
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Undone {
+        let requested = try arguments.value(\.version)
         let written = try context.write { transaction -> (Int, [Report]) in
             let target = requested ?? (transaction.version - 1)
             if target < 1 { throw DeskError.notFound("nothing to undo: the store has no versions yet") }
             return (target, try transaction.revert(target))
         }
         let now = context.now
-        return .object(JSONObject([
-            ("version", .int(written.version)), ("undid", .int(written.value.0)),
-            ("reports", .array(written.value.1.map { $0.json(now: now) })),
-        ]))
+        return Undone(version: written.version, undid: written.value.0, reports: written.value.1.map { $0.json(now: now) })
     }
 }
 
 /// `diff`: what changed between two versions, report by report, field by field (R12).
 enum DiffCommand: Command {
-    static let from = Param.integer("from", help: "the earlier version", range: 0...Int(Int32.max), required: true, positional: true)
-    static let to = Param.integer("to", help: "the later version (default: now)", range: 0...Int(Int32.max), positional: true)
+    struct Parameters: ParameterSet {
+        let from = Param.integer("from", help: "the earlier version", range: 0...Int(Int32.max), required: true, positional: true)
+        let to = Param.integer("to", help: "the later version (default: now)", range: 0...Int(Int32.max), positional: true)
+    }
 
     static let spec = CommandSpec(
-        "diff", topic: .versions,
+        Self.self, "diff", topic: .versions,
         summary: "Compare two versions report by report, field by field",
         examples: ["diff 40", "diff 12 40"],
-        parameters: [from.spec, to.spec],
-        result: ResultShape(schema: Schemas.object([
-            "from": ["type": "integer"], "to": ["type": "integer"],
-            "reports": ["type": "array", "items": Schemas.object([
-                "key": ["type": "integer"], "change": ["type": "string", "enum": ["added", "removed", "changed"]],
-                "fields": ["type": "array", "items": Schemas.object(["field": ["type": "string"], "from": [:], "to": [:]])],
-            ])],
-        ]), presentation: .diff),
-        mutates: false)
+        view: DiffText(), mutates: false)
 
-    static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
-        let result = try context.store().differences(from: try arguments.required(from), to: try arguments.value(to))
-        return .object(JSONObject([
-            ("from", .int(result.from)), ("to", .int(result.to)),
-            ("reports", .array(result.reports.map { difference in
-                .object(JSONObject([
-                    ("key", .int(difference.key)), ("change", .string(difference.kind)),
-                    ("fields", .array(difference.fields.map { .object(JSONObject([("field", .string($0.field)), ("from", $0.from), ("to", $0.to)])) })),
-                ]))
-            })),
-        ]))
+    static let fieldChange = ObjectShape<(field: String, from: JSONValue, to: JSONValue)>([
+        .field("field", .string, { $0.field }),
+        .field("from", .any, { $0.from }),
+        .field("to", .any, { $0.to }),
+    ]).shape
+
+    static let difference = ObjectShape<ReportDifference>([
+        .field("key", .integer, \.key),
+        .field("change", .oneOf(["added", "removed", "changed"]), \.kind),
+        .field("fields", .array(of: fieldChange), \.fields),
+    ]).shape
+
+    static let result = ObjectShape<Differences>([
+        .field("from", .integer, \.from),
+        .field("to", .integer, \.to),
+        .field("reports", .array(of: difference), \.reports),
+    ]).shape
+
+    /// The versions compared (`to` resolved to a number) and what changed between them.
+    struct Differences {
+        let from: Int
+        let to: Int
+        let reports: [ReportDifference]
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Differences {
+        let result = try context.store().differences(from: try arguments.required(\.from), to: try arguments.value(\.to))
+        return Differences(from: result.from, to: result.to, reports: result.reports)
     }
 }

@@ -3,7 +3,7 @@ package import ReportDeskCore
 /// The one binder every front end goes through (STYLE 3): it takes a bag of named JSON values and
 /// rejects unknown, missing and mistyped parameters with -32602 naming the field.
 package enum ParameterBinder {
-    package static func bind(_ params: JSONValue?, to spec: CommandSpec, context: BindingContext) throws(DeskError) -> Arguments {
+    package static func bind(_ params: JSONValue?, to spec: CommandSpec, context: BindingContext) throws(DeskError) -> BoundArguments {
         let named = try namedValues(params, spec: spec)
         var bound = JSONObject()
         for (name, value) in named {
@@ -31,7 +31,7 @@ package enum ParameterBinder {
                                               "missing required parameter \(parameter.name) (\(parameter.flag)) for \(spec.name); usage: \(spec.usage)")
             }
         }
-        return Arguments(values: bound, context: context)
+        return BoundArguments(values: bound, context: context)
     }
 
     /// Params by name (an object) or by position (an array, in the order of the positional

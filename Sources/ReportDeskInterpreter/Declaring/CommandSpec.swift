@@ -1,4 +1,5 @@
 import ReportDeskCore
+import Synchronization
 
 /// Everything about a command except what it does: from this one value come its command-line
 /// parsing, help, completion, JSON-RPC method, parameter schema, MCP tool and README row.
@@ -8,11 +9,14 @@ package struct CommandSpec: Sendable {
     package let summary: String
     package let discussion: String
     package let examples: [String]
-    /// Built when first asked for, like the result schema: matching a command line looks at every
-    /// declaration's path, and only the matched command needs its parameters.
-    private let makeParameters: @Sendable () -> [ParameterSpec]
-    package var parameters: [ParameterSpec] { makeParameters() }
+    /// The command's parameter set, collected when first asked for, like the result schema:
+    /// matching a command line looks at every declaration's path, and only the matched command
+    /// needs its parameters.
+    private let collected: Collected
+    package var parameters: [ParameterSpec] { collected.parameters }
     package let result: ResultShape
+    /// The command this spec declares: its parameters and result come from that type alone.
+    package let command: ObjectIdentifier
     /// Whether the command changes the store (and so makes a version).
     package let mutates: Bool
     /// Whether its change cannot be undone (`erase`); agents are told so (MCP's destructiveHint).
@@ -20,16 +24,17 @@ package struct CommandSpec: Sendable {
     /// The heading `help` lists the command under.
     package let topic: Topic
 
-    package init(_ path: String, topic: Topic, summary: String, discussion: String = "", examples: [String],
-                 parameters: @autoclosure @escaping @Sendable () -> [ParameterSpec], result: ResultShape, mutates: Bool,
-                 irreversible: Bool = false) {
+    package init<Declared: Command>(_ command: Declared.Type, _ path: String, topic: Topic, summary: String,
+                                    discussion: String = "", examples: [String], view: any ResultView = FieldsView(),
+                                    mutates: Bool, irreversible: Bool = false) {
         self.path = path.split(separator: " ").map(String.init)
         self.topic = topic
         self.summary = summary
         self.discussion = discussion
         self.examples = examples
-        makeParameters = parameters
-        self.result = result
+        collected = Collected { Declared.Parameters().parameterSpecs }
+        result = ResultShape(schema: Declared.result.schema, view: view)
+        self.command = ObjectIdentifier(command)
         self.mutates = mutates
         self.irreversible = irreversible
     }
@@ -55,6 +60,23 @@ package struct CommandSpec: Sendable {
             parts.append(parameter.isRequired ? "\(parameter.flag)\(value)" : "[\(parameter.flag)\(value)]")
         }
         return parts.joined(separator: " ")
+    }
+
+    /// Collects the parameters once, on first use, for every copy of the spec.
+    private final class Collected: Sendable {
+        private let make: @Sendable () -> [ParameterSpec]
+        private let cache = Mutex<[ParameterSpec]?>(nil)
+
+        init(_ make: @escaping @Sendable () -> [ParameterSpec]) { self.make = make }
+
+        var parameters: [ParameterSpec] {
+            cache.withLock { cached in
+                if let cached { return cached }
+                let made = make()
+                cached = made
+                return made
+            }
+        }
     }
 
     /// Help headings, in the order `help` shows them.

@@ -1,36 +1,18 @@
 package import ReportDeskCore
 
-/// What a command returns: the JSON Schema of its result (for `rpc.discover`, MCP and tests) and
-/// how people see it. The schema is built when asked for: a one-shot command matches its words
-/// against every declaration, and building every result schema then was a sixth of its start-up.
+/// What a command returns, as the front ends need it: the JSON Schema of its result (for
+/// `rpc.discover`, MCP and tests) and the view that shows it to people. Both come from the command's
+/// own declaration (`Command.result` and the view given to its spec).
 package struct ResultShape: Sendable {
     private let makeSchema: @Sendable () -> JSONValue
-    package let presentation: Presentation
+    package let view: any ResultView
 
-    package init(schema: @autoclosure @escaping @Sendable () -> JSONValue, presentation: Presentation) {
+    package init(schema: @autoclosure @escaping @Sendable () -> JSONValue, view: any ResultView) {
         makeSchema = schema
-        self.presentation = presentation
+        self.view = view
     }
 
     package var schema: JSONValue { makeSchema() }
-}
-
-/// How the human renderer lays out a result.
-package enum Presentation: Sendable, Equatable {
-    /// One report as a card.
-    case report
-    /// `{reports, total?, nextCursor?}` as a table.
-    case reportTable
-    /// `{versions, nextCursor}` as a table.
-    case versions
-    /// `{reports:[{key, kind, fields}]}` field by field.
-    case diff
-    /// Help text (`help`).
-    case help
-    /// `taxonomy` as an outline.
-    case taxonomy
-    /// Any object as aligned `name: value` lines.
-    case fields
 }
 
 /// JSON Schemas shared by several commands' results (INTERFACE.md, report JSON).
@@ -65,20 +47,6 @@ package enum Schemas {
         "version": ["type": "integer", "minimum": 0],
     ])
 
-    package static let reportList: JSONValue = object([
-        "reports": ["type": "array", "items": report],
-        "version": ["type": "integer"],
-    ])
-
-    package static let reportPage: JSONValue = object([
-        "reports": ["type": "array", "items": report],
-        "nextCursor": nullableString,
-        "total": ["type": "integer", "minimum": 0],
-        "version": ["type": "integer"],
-    ])
-
-    package static let reportOrList: JSONValue = ["oneOf": [report, reportList]]
-
     /// An object schema whose listed properties are all required.
     package static func object(_ properties: JSONObject, optional: [String] = []) -> JSONValue {
         .object(JSONObject([
@@ -91,11 +59,7 @@ package enum Schemas {
     package static let anyObject: JSONValue = ["type": "object"]
 }
 
-extension ResultShape {
-    package static let report = ResultShape(schema: Schemas.report, presentation: .report)
-    package static let reportOrList = ResultShape(schema: Schemas.reportOrList, presentation: .report)
-    package static let reportPage = ResultShape(schema: Schemas.reportPage, presentation: .reportTable)
-    package static func fields(_ schema: @autoclosure @escaping @Sendable () -> JSONValue) -> ResultShape {
-        ResultShape(schema: schema(), presentation: .fields)
-    }
+extension ValueShape where Value == JSONValue {
+    /// One report's JSON as the store writes it (`Report.json(now:)`).
+    package static let report = ValueShape.json(Schemas.report)
 }

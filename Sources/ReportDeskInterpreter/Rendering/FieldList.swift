@@ -1,12 +1,19 @@
-import ReportDeskCore
+package import ReportDeskCore
 
-/// Any JSON object as aligned `name  value` lines, nested objects indented, lists of reports as a
-/// report table (the result of `undo`). Names are neutralised too: a store's categories and
-/// issue types become keys of `stats`.
-struct FieldList {
-    let style: TerminalStyle
+/// Any JSON object as aligned `name  value` lines, nested objects indented; a list of objects a
+/// view knows (the reports `undo` returns) as that view's table. Names are neutralised too: a
+/// store's categories and issue types become keys of `stats`.
+package struct FieldList {
+    package let style: TerminalStyle
+    /// Text for a list of objects shown as a table, or nil to list them one per line.
+    package let table: (([JSONValue]) -> String?)?
 
-    func render(_ value: JSONValue, indent: Int = 0) -> String {
+    package init(style: TerminalStyle, table: (([JSONValue]) -> String?)? = nil) {
+        self.style = style
+        self.table = table
+    }
+
+    package func render(_ value: JSONValue, indent: Int = 0) -> String {
         guard let object = value.objectValue else { return scalar(value) }
         let pad = String(repeating: " ", count: indent)
         let width = min(28, (object.keys.map { DisplayWidth.of(SafeText.line($0)) }.max() ?? 0) + 2)
@@ -18,9 +25,9 @@ struct FieldList {
                 lines.append(pad + name)
                 lines.append(render(member, indent: indent + 2))
             case .array(let items) where items.contains(where: { $0.objectValue != nil }):
-                if items.allSatisfy({ $0["key"]?.intValue != nil && $0["status"] != nil }) {
+                if let table = table?(items) {
                     lines.append(pad + name)
-                    lines.append(ReportTable(style: style).render(["reports": member]))
+                    lines.append(table)
                     continue
                 }
                 lines.append(pad + name)
@@ -38,7 +45,7 @@ struct FieldList {
     }
 
     /// One value on one line; instants in the display zone with a relative hint.
-    func scalar(_ value: JSONValue) -> String {
+    package func scalar(_ value: JSONValue) -> String {
         switch value {
         case .null: return "—"
         case .bool(let flag): return flag ? "yes" : "no"

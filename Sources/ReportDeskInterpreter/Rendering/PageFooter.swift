@@ -1,12 +1,14 @@
-import ReportDeskCore
+package import ReportDeskCore
 
 /// The dim line under a table: how many rows of how many, the zone times are shown in, and how to
 /// get the next page — `more` in the REPL; elsewhere the `--cursor` to add, on a line of its own
 /// so that it is never cut (issue on the REPL: long lists stop at a limit with a hint).
-struct PageFooter {
-    let style: TerminalStyle
+package struct PageFooter {
+    package let style: TerminalStyle
 
-    func lines(_ summary: String, next cursor: JSONValue?) -> [String] {
+    package init(style: TerminalStyle) { self.style = style }
+
+    package func lines(_ summary: String, next cursor: JSONValue?) -> [String] {
         var first = "\(summary) · times in \(style.zoneLabel)"
         let cursor = cursor.flatMap { $0.isNull ? nil : $0.stringValue ?? JSONWriter.string($0) }
         if cursor != nil, style.interactive { first += " · next page: more" }

@@ -2,23 +2,31 @@
 /// as wide as their content; when the row is too wide, text columns shrink to their minimum in
 /// order and cut their cells with an ellipsis, then whole columns are left out in order, and as a
 /// last resort every column is cut. No line is ever wider than the style's usable width.
-struct TextTable {
-    struct Column {
+package struct TextTable {
+    package struct Column {
         let header: String
         /// Narrowest this column may become before columns are dropped.
-        var minimum: Int = 0
+        var minimum: Int
         /// Columns shrink in ascending order; `nil` keeps the content's width (times, statuses).
         var shrinkOrder: Int?
         /// Columns are left out in ascending order when shrinking is not enough; `nil` never.
         var dropOrder: Int?
-        var alignRight = false
+        var alignRight: Bool
+
+        package init(header: String, minimum: Int = 0, shrinkOrder: Int? = nil, dropOrder: Int? = nil, alignRight: Bool = false) {
+            self.header = header
+            self.minimum = minimum
+            self.shrinkOrder = shrinkOrder
+            self.dropOrder = dropOrder
+            self.alignRight = alignRight
+        }
     }
 
-    struct Cell {
+    package struct Cell {
         let text: String
         let colour: String?
 
-        init(_ text: String, colour: String? = nil) {
+        package init(_ text: String, colour: String? = nil) {
             self.text = text
             self.colour = colour
         }
@@ -27,7 +35,12 @@ struct TextTable {
     let columns: [Column]
     let rows: [[Cell]]
 
-    func render(style: TerminalStyle) -> [String] {
+    package init(columns: [Column], rows: [[Cell]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    package func render(style: TerminalStyle) -> [String] {
         let (kept, widths) = layout(available: style.usableWidth)
         var lines = [line(kept.map { Cell(columns[$0].header, colour: "1") }, kept: kept, widths: widths, style: style)]
         for row in rows {

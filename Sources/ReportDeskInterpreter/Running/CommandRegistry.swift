@@ -65,7 +65,9 @@ package struct CommandRegistry: Sendable {
     package func problems() -> [String] {
         var problems: [String] = []
         var methods = Set<String>()
-        for spec in specs {
+        for command in commands {
+            let spec = command.spec
+            if spec.command != ObjectIdentifier(command) { problems.append("\(spec.method) is declared by another command's spec") }
             if !methods.insert(spec.method).inserted { problems.append("\(spec.method) is declared twice") }
             if spec.summary.isEmpty { problems.append("\(spec.method) has no summary") }
             if spec.examples.isEmpty { problems.append("\(spec.method) has no example") }

@@ -52,12 +52,12 @@ package struct Interpreter: Sendable {
 
     private var bindingContext: BindingContext { BindingContext(zone: session.settings.zone) }
 
-    private func run(_ command: any Command.Type, bind: () throws(DeskError) -> Arguments) -> Execution {
+    private func run(_ command: any Command.Type, bind: () throws(DeskError) -> BoundArguments) -> Execution {
         let spec = command.spec
         session.clearCancel()
         do {
             let arguments = try bind()
-            let value = try command.run(arguments, in: CommandContext(session: session, spec: spec))
+            let value = try command.execute(arguments, in: CommandContext(session: session, spec: spec))
             return Execution(spec: spec, outcome: .success(value))
         } catch let error as DeskError {
             return Execution(spec: spec, outcome: .failure(error))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReportDeskCommands
 import ReportDeskCore
 import ReportDeskInterpreter
 
@@ -9,7 +10,7 @@ struct RenderingCardTests {
 
     @Test("show prints every field: note, appeal, screenshot path, processing and the notice")
     func full() {
-        let card = HumanRenderer(style: F.style(width: 120, zone: "Asia/Tokyo")).render(F.fullReport, as: .report)
+        let card = ReportCard().render(F.fullReport, style: F.style(width: 120, zone: "Asia/Tokyo"))
         let expected = [
             "Report #17  ·  payment / refund_request  ·  dismissed (processed late)",
             "  Report ID    —",
@@ -36,12 +37,12 @@ struct RenderingCardTests {
     @Test("a pending report past its due time says so in the title and the due line")
     func pastDue() {
         let report = Report(key: 3, category: "experience", issueType: "other", reportedAt: F.instant("2026-11-20T09:00:00Z"))
-        let card = HumanRenderer(style: F.style()).render(report.json(now: F.now), as: .report)
+        let card = ReportCard().render(report.json(now: F.now), style: F.style())
         #expect(card.hasPrefix("Report #3  ·  experience / other  ·  pending — PAST DUE"))
         #expect(card.contains("  Due          2026-11-23 09:00 (past due 27 h)"))
         #expect(card.contains("  Open ID      — (not logged in)"))
         #expect(card.contains("  Note         —"))
-        let coloured = HumanRenderer(style: F.style(colour: true)).render(report.json(now: F.now), as: .report)
+        let coloured = ReportCard().render(report.json(now: F.now), style: F.style(colour: true))
         #expect(coloured.contains("\u{1B}[1;31m— PAST DUE\u{1B}[0m"))
         #expect(coloured.contains("(\u{1B}[1;31mpast due 27 h\u{1B}[0m)"))
     }
@@ -51,7 +52,7 @@ struct RenderingCardTests {
         let words = Array(repeating: "refund", count: 60).joined(separator: " ") + " " + String(repeating: "x", count: 150)
         let report = Report(key: 5, category: "payment", issueType: "other", details: words, reportedAt: F.instant("2026-11-24T09:00:00Z"),
                             note: "ボタンが画面の外にはみ出して押せません。" + String(repeating: "画面", count: 60))
-        let card = HumanRenderer(style: F.style(width: width)).render(report.json(now: F.now), as: .report)
+        let card = ReportCard().render(report.json(now: F.now), style: F.style(width: width))
         let lines = card.split(separator: "\n").map(String.init)
         for line in lines {
             #expect(DisplayWidth.of(line) < width, "\(width): \(line)")
@@ -63,7 +64,7 @@ struct RenderingCardTests {
 
     @Test("hostile text in every field is shown visibly and never as a control, with or without colour")
     func hostile() {
-        let plain = HumanRenderer(style: F.style(width: 400)).render(F.hostileReport, as: .report)
+        let plain = ReportCard().render(F.hostileReport, style: F.style(width: 400))
         #expect(!F.hasControls(plain))
         #expect(!plain.contains("\u{1B}"))
         for field in ["R", "u", "o", "d", "n", "m", "a", "notice "] {
@@ -71,7 +72,7 @@ struct RenderingCardTests {
         }
         #expect(plain.contains("line two before ␛]0;pwned␇"))
         #expect(plain.contains("/p/before ␛]0;pwned␇"), "the screenshot path")
-        let coloured = HumanRenderer(style: F.style(width: 400, colour: true)).render(F.hostileReport, as: .report)
+        let coloured = ReportCard().render(F.hostileReport, style: F.style(width: 400, colour: true))
         #expect(coloured.contains("\u{1B}["))
         #expect(!F.hasControls(F.withoutColour(coloured)), "every ESC left is the desk's own colour code")
     }

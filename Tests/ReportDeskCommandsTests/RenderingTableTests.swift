@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ReportDeskCommands
 import ReportDeskCore
 import ReportDeskInterpreter
 
@@ -15,8 +16,8 @@ struct RenderingTableTests {
     func neverWider(width: Int) {
         for colour in [false, true] {
             let style = F.style(width: width, colour: colour, interactive: true)
-            let tables = [HumanRenderer(style: style).render(F.page, as: .reportTable),
-                          HumanRenderer(style: style).render(versions, as: .versions)]
+            let tables = [ReportTable().render(F.page, style: style),
+                          VersionTable().render(versions, style: style)]
             for line in tables.flatMap(lines) {
                 #expect(DisplayWidth.of(line) < width, "width \(width): \(line)")
             }
@@ -25,18 +26,18 @@ struct RenderingTableTests {
 
     @Test("long text ends in an ellipsis; a wide terminal shows short text whole")
     func ellipsis() {
-        let narrow = HumanRenderer(style: F.style(width: 120)).render(F.page, as: .reportTable)
+        let narrow = ReportTable().render(F.page, style: F.style(width: 120))
         #expect(narrow.contains("The game freezes on the lo"))
         #expect(narrow.contains("…"))
         #expect(!narrow.contains("iOS 17."))
-        let wide = HumanRenderer(style: F.style(width: 400)).render(F.page, as: .reportTable)
+        let wide = ReportTable().render(F.page, style: F.style(width: 400))
         #expect(wide.contains("The game freezes on the loading screen after the last update. iPhone 13, iOS 17."))
         #expect(wide.contains("intellectual_property"))
     }
 
     @Test("every column starts where its header does")
     func aligned() throws {
-        let table = lines(HumanRenderer(style: F.style(width: 200)).render(F.page, as: .reportTable))
+        let table = lines(ReportTable().render(F.page, style: F.style(width: 200)))
         let header = table[0]
         for title in ["STATUS", "CATEGORY", "ISSUE TYPE", "REPORTED", "DUE", "DETAILS / NOTE"] {
             let column = try #require(header.range(of: title)).lowerBound.utf16Offset(in: header)
@@ -52,23 +53,23 @@ struct RenderingTableTests {
 
     @Test("narrow terminals leave out columns in order, keeping key, status and due time")
     func dropsColumns() {
-        let medium = lines(HumanRenderer(style: F.style(width: 80)).render(F.page, as: .reportTable))[0]
+        let medium = lines(ReportTable().render(F.page, style: F.style(width: 80)))[0]
         #expect(medium.split(separator: " ", omittingEmptySubsequences: true).first == "KEY")
         #expect(!medium.contains("CATEGORY") && medium.contains("ISSUE TYPE") && medium.contains("REPORTED"))
-        let narrow = lines(HumanRenderer(style: F.style(width: 60)).render(F.page, as: .reportTable))[0]
+        let narrow = lines(ReportTable().render(F.page, style: F.style(width: 60)))[0]
         #expect(narrow.contains("KEY") && narrow.contains("STATUS") && narrow.contains("DUE") && narrow.contains("DETAILS"))
         #expect(!narrow.contains("REPORTED") && !narrow.contains("ISSUE TYPE"))
     }
 
     @Test("due times read as relative hints; past due and status are coloured only when colour is on")
     func dueAndColour() {
-        let plain = HumanRenderer(style: F.style(width: 200)).render(F.page, as: .reportTable)
+        let plain = ReportTable().render(F.page, style: F.style(width: 200))
         #expect(plain.contains("past due 32 h"))
         #expect(plain.contains("in 2 h"), "report 2 falls due at 14:00")
         #expect(plain.contains("in 2 d 23 h"))
         #expect(plain.contains("processed late"), "report 14 was resolved a day after its due time")
         #expect(!plain.contains("\u{1B}"))
-        let coloured = HumanRenderer(style: F.style(width: 200, colour: true)).render(F.page, as: .reportTable)
+        let coloured = ReportTable().render(F.page, style: F.style(width: 200, colour: true))
         #expect(coloured.contains("\u{1B}[1;31mpast due 32 h"))
         #expect(coloured.contains("\u{1B}[33mpending"))
         #expect(coloured.contains("\u{1B}[32mresolved"))
@@ -77,20 +78,20 @@ struct RenderingTableTests {
 
     @Test("the footer counts, names the zone and says how to get the next page")
     func footer() {
-        let script = lines(HumanRenderer(style: F.style(width: 120, zone: "Asia/Tokyo")).render(F.page, as: .reportTable))
+        let script = lines(ReportTable().render(F.page, style: F.style(width: 120, zone: "Asia/Tokyo")))
         #expect(script.suffix(2) == ["5 of 12 reports · times in Asia/Tokyo (+09:00)", "next page: repeat with --cursor abc123"])
-        let repl = lines(HumanRenderer(style: F.style(width: 120, interactive: true)).render(F.page, as: .reportTable))
+        let repl = lines(ReportTable().render(F.page, style: F.style(width: 120, interactive: true)))
         #expect(repl.last == "5 of 12 reports · times in UTC (+00:00) · next page: more")
-        let last = HumanRenderer(style: F.style()).render(["reports": [], "total": 0, "nextCursor": .null], as: .reportTable)
+        let last = ReportTable().render(["reports": [], "total": 0, "nextCursor": .null], style: F.style())
         #expect(last == "No reports match.")
     }
 
     @Test("a table cell shows the note when a report has no details, and never a raw control")
     func cells() {
-        let table = HumanRenderer(style: F.style(width: 300)).render(["reports": [F.hostileReport]], as: .reportTable)
+        let table = ReportTable().render(["reports": [F.hostileReport]], style: F.style(width: 300))
         #expect(!F.hasControls(table))
         #expect(table.contains("␛]0;pwned␇"))
-        #expect(HumanRenderer(style: F.style(width: 300)).render(F.page, as: .reportTable).contains("note: asked trust and safety"))
+        #expect(ReportTable().render(F.page, style: F.style(width: 300)).contains("note: asked trust and safety"))
     }
 
     var versions: JSONValue {
@@ -110,7 +111,7 @@ struct RenderingTableTests {
     @Test("history lines up WHEN under its header in any zone, and neutralises summaries")
     func versionTable() throws {
         for zone in ["UTC", "America/New_York", "Asia/Kolkata"] {
-            let table = lines(HumanRenderer(style: F.style(width: 100, zone: zone)).render(versions, as: .versions))
+            let table = lines(VersionTable().render(versions, style: F.style(width: 100, zone: zone)))
             let column = try #require(table[0].range(of: "WHEN")).lowerBound.utf16Offset(in: table[0])
             for row in table[1...4] {
                 #expect(row.dropFirst(column).hasPrefix("2026-11-"), "\(zone): \(row)")
@@ -119,27 +120,28 @@ struct RenderingTableTests {
             #expect(!F.hasControls(table.joined()))
             #expect(table.contains { $0.hasSuffix("…") })
         }
-        let footer = lines(HumanRenderer(style: F.style(width: 100, zone: "Asia/Kolkata")).render(versions, as: .versions)).suffix(2)
+        let footer = lines(VersionTable().render(versions, style: F.style(width: 100, zone: "Asia/Kolkata"))).suffix(2)
         #expect(Array(footer) == ["4 versions · times in Asia/Kolkata (+05:30)", "next page: repeat with --cursor 300"])
     }
 
     @Test("stats, taxonomy and diff neutralise names a store added")
-    func otherResults() {
+    func otherResults() throws {
         let style = F.style(width: 120)
         let stats: JSONValue = ["byCategory": .object(JSONObject([("evil" + F.hostile, 3)])), "version": 2]
-        #expect(!F.hasControls(HumanRenderer(style: style).render(stats, as: .fields)))
+        #expect(!F.hasControls(FieldsView().render(stats, style: style)))
         let taxonomy: JSONValue = ["categories": [["id": .string("c" + F.hostile), "displayName": .string(F.hostile),
                                                    "fields": [.string(F.hostile)], "issueTypes": [["id": .string(F.hostile),
                                                                                                  "displayName": .string(F.hostile)]]]]]
-        #expect(!F.hasControls(HumanRenderer(style: style).render(taxonomy, as: .taxonomy)))
+        #expect(!F.hasControls(TaxonomyText().render(taxonomy, style: style)))
         let diff: JSONValue = ["from": 1, "to": 2, "reports": [["key": 1, "change": .string(F.hostile), "fields": [
             ["field": .string(F.hostile), "from": .string(F.hostile), "to": ""],
         ]]]]
-        let shown = HumanRenderer(style: style).render(diff, as: .diff)
+        let shown = DiffText().render(diff, style: style)
         #expect(!F.hasControls(shown))
         #expect(shown.contains("→ \"\""), "an emptied text shows as \"\"")
         let undo: JSONValue = ["version": 7, "undid": 6, "reports": [F.hostileReport]]
-        let undone = HumanRenderer(style: style).render(undo, as: .fields)
+        let undoView = try #require(AllCommands.registry.command(method: "undo")).spec.result.view
+        let undone = undoView.render(undo, style: style)
         #expect(undone.contains("KEY") && undone.contains("STATUS"), "the reports of undo are a table")
         #expect(!F.hasControls(undone))
     }
