@@ -1,35 +1,34 @@
 import ReportDeskCore
 import ReportDeskInterpreter
 
-/// The Model Context Protocol over the same server: every command is a tool whose input schema
-/// and description come from its declaration.
+/// Every command is a tool whose title, description, schemas and annotations come from its
+/// declaration.
 enum MCPTools {
-    /// Newest first; an unknown requested version is answered with the newest (MCP lifecycle).
-    static let supportedVersions = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
-
-    static func initializeResult(requestedVersion: String, serverVersion: String) -> JSONValue {
-        let version = supportedVersions.contains(requestedVersion) ? requestedVersion : supportedVersions[0]
-        return .object(JSONObject([
-            ("protocolVersion", .string(version)),
-            ("capabilities", .object(JSONObject([("tools", .object(JSONObject([("listChanged", false)])))]))),
-            ("serverInfo", .object(JSONObject([("name", "reportdesk"), ("version", .string(serverVersion))]))),
-            ("instructions", "ReportDesk handles user reports of a TikTok Minis mini app. Use list or search to find reports, show for one, then note, resolve or dismiss. Every change makes a store version; history and undo work on them."),
-        ]))
-    }
-
     static func list(_ registry: CommandRegistry) -> JSONValue {
         .object(JSONObject([
             ("tools", .array(registry.specs.map { spec in
                 var tool = JSONObject([
                     ("name", .string(spec.method)),
-                    ("title", .string(spec.summary)),
+                    ("title", .string(spec.title)),
                     ("description", .string(spec.fullDescription)),
                     ("inputSchema", spec.parametersSchema),
                 ])
                 tool["outputSchema"] = outputSchema(spec)
-                tool["annotations"] = .object(JSONObject([("readOnlyHint", .bool(!spec.mutates)), ("destructiveHint", .bool(spec.irreversible))]))
+                tool["annotations"] = annotations(spec)
                 return .object(tool)
             })),
+        ]))
+    }
+
+    /// Hints for the client: what only reads, what cannot be undone, what may be repeated safely.
+    /// Nothing here reaches outside the store, so `openWorldHint` is false throughout.
+    static func annotations(_ spec: CommandSpec) -> JSONValue {
+        .object(JSONObject([
+            ("title", .string(spec.title)),
+            ("readOnlyHint", .bool(!spec.mutates)),
+            ("destructiveHint", .bool(spec.irreversible)),
+            ("idempotentHint", .bool(spec.idempotent)),
+            ("openWorldHint", false),
         ]))
     }
 
@@ -39,29 +38,33 @@ enum MCPTools {
         return spec.result.schema
     }
 
-    static func call(_ params: JSONValue?, interpreter: Interpreter) -> Result<JSONValue, DeskError> {
+    /// The tool's name and arguments, or the protocol error an unknown or missing name is.
+    static func target(_ params: JSONValue?, in registry: CommandRegistry) -> Result<(name: String, arguments: JSONValue), DeskError> {
         guard let name = params?["name"]?.stringValue else {
             return .failure(DeskError.invalidParams(field: "name", "tools/call needs the tool name"))
         }
-        guard interpreter.registry.command(method: name) != nil else {
+        guard registry.command(method: name) != nil else {
             return .failure(DeskError.invalidParams(field: "name", "unknown tool \(quoted(name)); tools/list lists them"))
         }
-        let execution = interpreter.execute(method: name, params: params?["arguments"] ?? .object(JSONObject()))
-        switch execution.outcome {
+        return .success((name, params?["arguments"] ?? .object(JSONObject())))
+    }
+
+    /// A command's outcome as a tool result: its JSON as text and, for objects, as structured content.
+    static func result(_ outcome: Result<JSONValue, DeskError>) -> JSONValue {
+        switch outcome {
         case .success(let value):
-            var result = JSONObject([
-                ("content", .array([.object(JSONObject([("type", "text"), ("text", .string(JSONWriter.string(value)))]))])),
-            ])
+            var result = JSONObject([("content", text(JSONWriter.string(value)))])
             if case .object = value { result["structuredContent"] = value }
             result["isError"] = false
-            return .success(.object(result))
+            return .object(result)
         case .failure(let error):
             // No structuredContent: it would have to fit the tool's outputSchema, and an error does not.
             let data = error.data.map { "\ndata: " + JSONWriter.string($0) } ?? ""
-            return .success(.object(JSONObject([
-                ("content", .array([.object(JSONObject([("type", "text"), ("text", .string("error \(error.code.rawValue): \(error.message)\(data)"))]))])),
-                ("isError", true),
-            ])))
+            return .object(JSONObject([("content", text("error \(error.code.rawValue): \(error.message)\(data)")), ("isError", true)]))
         }
+    }
+
+    private static func text(_ text: String) -> JSONValue {
+        .array([.object(JSONObject([("type", "text"), ("text", .string(text))]))])
     }
 }
