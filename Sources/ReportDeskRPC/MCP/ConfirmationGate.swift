@@ -1,5 +1,5 @@
 import ReportDeskCore
-import ReportDeskInterpreter
+package import ReportDeskInterpreter
 import Synchronization
 
 /// The RPC session's interaction: JSON-RPC callers pass explicit parameters and are never asked,
