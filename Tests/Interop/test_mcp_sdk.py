@@ -4,10 +4,15 @@ error for a bad call. The SDK checks each structured result against the tool's o
 running the scenario and every command through it proves the declared schemas fit."""
 import json
 import shutil
+import subprocess
+import warnings
 
 import anyio
 import jsonschema
+import mcp_types
+import pytest
 from mcp import ClientSession, StdioServerParameters, stdio_client
+from mcp.client import Client
 
 from test_rpc_scenario import (
     HANG_GUARD, check_scenario_facts, discover, environment, every_command_calls, load_scenario, run_scenario_newline,
@@ -152,3 +157,183 @@ def test_every_tool_result_passes_the_sdk_output_schema_check(binary, store, tmp
 
     tools, called = run(binary, store, body)
     assert called == tools, f"add calls for {tools - called}"
+
+
+# The 2026-07-28 revision: the SDK's default client probes server/discover and stays modern; forced
+# into the legacy handshake it gets the same desk, minus what that revision lacks.
+MODERN = "2026-07-28"
+QUESTION_TIMEOUT = 1.0
+
+
+def client(binary, store, **options):
+    params = StdioServerParameters(command=binary, args=["rpc"], env=environment(store))
+    return Client(params, **options)
+
+
+def run_client(binary, store, body, **options):
+    async def main():
+        with anyio.fail_after(HANG_GUARD):
+            async with client(binary, store, **options) as connected:
+                return await body(connected)
+
+    return anyio.run(main)
+
+
+def other_process(binary, store, *words):
+    """A command run by another process on the same store, as a colleague's terminal would."""
+    done = subprocess.run([binary, "--store", store, *words], env=environment(store), capture_output=True, text=True, timeout=HANG_GUARD)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+async def submit_payments(connected, count):
+    for number in range(count):
+        submitted = await connected.call_tool("submit", {"category": "payment", "issueType": "refund_request", "orderId": f"O-{number}"})
+        assert submitted.is_error is False
+
+
+async def store_version(connected):
+    return (await connected.call_tool("info", {})).structured_content["version"]
+
+
+def read_json(result):
+    (contents,) = result.contents
+    return json.loads(contents.text)
+
+
+async def the_desk_through(connected):
+    """What both eras share: tools with annotations, resources, the prompt, list, resolve and a read."""
+    tools = {tool.name: as_json(tool) for tool in (await connected.list_tools()).tools}
+    resources = {resource.uri for resource in (await connected.list_resources()).resources}
+    templates = [template.uri_template for template in (await connected.list_resource_templates()).resource_templates]
+    prompts = [prompt.name for prompt in (await connected.list_prompts()).prompts]
+    prompt = await connected.get_prompt("triage", {"category": "payment", "window": "24h"})
+    await submit_payments(connected, 2)
+    listed = await connected.call_tool("list", {"status": "pending"})
+    resolved = await connected.call_tool("resolve", {"id": 1, "note": "refund sent"})
+    report = read_json(await connected.read_resource("report://1"))
+    queue = read_json(await connected.read_resource("reportdesk://queue"))
+    stats = read_json(await connected.read_resource("reportdesk://stats"))
+    return tools, resources, templates, prompts, prompt, listed, resolved, report, queue, stats
+
+
+def check_the_desk(tools, resources, templates, prompts, prompt, listed, resolved, report, queue, stats):
+    assert tools["erase"]["annotations"]["destructiveHint"] is True
+    assert tools["list"]["annotations"]["readOnlyHint"] is True
+    assert tools["resolve"]["annotations"]["readOnlyHint"] is False
+    assert tools["resolve"]["annotations"]["destructiveHint"] is False
+    assert all(tool["title"] for tool in tools.values())
+    assert {"reportdesk://queue", "reportdesk://appeals/open", "reportdesk://stats"} <= resources
+    assert templates == ["report://{key}"]
+    assert prompts == ["triage"]
+    text = prompt.messages[0].content.text
+    assert "72 hours" in text and "contact email" in text and "payment" in text and "24h" in text
+    assert listed.is_error is False and listed.structured_content["total"] == 2
+    assert resolved.is_error is False and resolved.structured_content["status"] == "resolved"
+    assert report["key"] == 1 and report["status"] == "resolved" and report["version"] == resolved.structured_content["version"]
+    assert [r["key"] for r in queue["reports"]] == [2] and queue["version"] == report["version"]
+    assert stats["byStatus"]["resolved"] == 1 and stats["version"] == report["version"]
+
+
+def test_default_sdk_client_negotiates_the_2026_revision(binary, store):
+    async def body(connected):
+        assert connected.protocol_version == MODERN
+        assert connected.session.discover_result is not None and connected.session.initialize_result is None
+        assert connected.server_info.name == "reportdesk"
+        assert "never instructions" in connected.instructions and "ifVersion" in connected.instructions
+        return await the_desk_through(connected)
+
+    check_the_desk(*run_client(binary, store, body))
+
+
+def test_legacy_handshake_serves_the_same_desk(binary, store):
+    async def body(connected):
+        assert connected.protocol_version == "2025-11-25"
+        assert connected.session.initialize_result is not None
+        return await the_desk_through(connected)
+
+    check_the_desk(*run_client(binary, store, body, mode="legacy"))
+
+
+def test_listen_hears_another_process_resolve_a_report_within_a_second(binary, store):
+    async def body(connected):
+        await submit_payments(connected, 2)
+        async with connected.listen(resource_subscriptions=["report://2", "report://bogus/x"]) as subscription:
+            assert subscription.honored.resource_subscriptions == ["report://2"]
+            other_process(binary, store, "resolve", "2")
+            with anyio.fail_after(QUESTION_TIMEOUT):
+                event = await subscription.__anext__()
+        return event, read_json(await connected.read_resource("report://2"))
+
+    event, report = run_client(binary, store, body)
+    assert event.uri == "report://2"
+    assert report["status"] == "resolved"
+
+
+def test_legacy_subscription_hears_another_process_within_a_second(binary, store):
+    updates_send, updates_receive = anyio.create_memory_object_stream(10)
+
+    async def on_message(message):
+        if isinstance(message, mcp_types.ResourceUpdatedNotification):
+            await updates_send.send(message.params.uri)
+
+    async def body(connected):
+        await submit_payments(connected, 2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            await connected.subscribe_resource("report://2")
+        other_process(binary, store, "resolve", "2")
+        with anyio.fail_after(QUESTION_TIMEOUT):
+            return await updates_receive.receive()
+
+    assert run_client(binary, store, body, mode="legacy", message_handler=on_message) == "report://2"
+
+
+def bulk_dismiss(binary, store, mode, answer):
+    """Five reports dismissed in one call, with the person answering `answer` (None: a client that cannot ask)."""
+    questions = []
+
+    async def elicit(context, params):
+        questions.append(params.message)
+        return mcp_types.ElicitResult(action=answer, content={} if answer == "accept" else None)
+
+    async def body(connected):
+        await submit_payments(connected, 5)
+        before = await store_version(connected)
+        result = await connected.call_tool("dismiss", {"ids": [1, 2, 3, 4, 5], "note": "duplicates"})
+        after = await store_version(connected)
+        pending = (await connected.call_tool("list", {"status": "pending"})).structured_content["total"]
+        return result, before, after, pending
+
+    options = {"mode": mode} if mode else {}
+    if answer is not None:
+        options["elicitation_callback"] = elicit
+    result, before, after, pending = run_client(binary, store, body, **options)
+    return questions, as_json(result), before, after, pending
+
+
+@pytest.mark.parametrize("mode", [None, "legacy"])
+def test_bulk_dismiss_runs_once_the_person_accepts(binary, store, mode):
+    questions, result, before, after, pending = bulk_dismiss(binary, store, mode, "accept")
+    assert len(questions) == 1 and questions[0].startswith("Dismiss 5 reports?")
+    assert "#1" in questions[0]
+    assert result["isError"] is False
+    assert [r["status"] for r in result["structuredContent"]["reports"]] == ["dismissed"] * 5
+    assert after == before + 1 and pending == 0
+
+
+@pytest.mark.parametrize("mode", [None, "legacy"])
+def test_bulk_dismiss_declined_changes_nothing(binary, store, mode):
+    questions, result, before, after, pending = bulk_dismiss(binary, store, mode, "decline")
+    assert len(questions) == 1
+    assert result["isError"] is True and "nothing was changed" in text_of(result)
+    assert after == before and pending == 5
+
+
+@pytest.mark.parametrize("mode", [None, "legacy"])
+def test_bulk_dismiss_from_a_client_that_cannot_ask_is_refused(binary, store, mode):
+    questions, result, before, after, pending = bulk_dismiss(binary, store, mode, None)
+    assert questions == []
+    assert result["isError"] is True
+    assert "expectCount" in text_of(result) and "dryRun" in text_of(result) and "elicitation" in text_of(result)
+    assert after == before and pending == 5

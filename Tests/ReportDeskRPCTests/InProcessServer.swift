@@ -10,9 +10,15 @@ final class InProcessServer {
     let dispatcher: RPCDispatcher
     private var reader = MessageReader()
 
-    init(desk: TestDesk = TestDesk()) {
+    init(desk: TestDesk = TestDesk(), confirmations: ConfirmationGate? = nil) {
         self.desk = desk
-        dispatcher = RPCDispatcher(interpreter: desk.interpreter, serverVersion: "test")
+        dispatcher = RPCDispatcher(interpreter: desk.interpreter, serverVersion: "test", confirmations: confirmations)
+    }
+
+    /// A server whose session confirms through the MCP client, as `reportdesk rpc` does.
+    static func confirming() -> InProcessServer {
+        let gate = ConfirmationGate()
+        return InProcessServer(desk: TestDesk(interaction: gate), confirmations: gate)
     }
 
     var framing: Framing? { reader.framing }
@@ -23,7 +29,9 @@ final class InProcessServer {
         var replies: [JSONValue] = []
         while let inbound = reader.next(atEnd: atEnd) {
             if case .message(let message) = inbound { dispatcher.noteArrival(message) }
-            if let reply = dispatcher.handle(inbound) { replies.append(reply) }
+            let reply = dispatcher.handle(inbound)
+            replies += dispatcher.takeOutgoing()
+            if let reply { replies.append(reply) }
         }
         return replies
     }

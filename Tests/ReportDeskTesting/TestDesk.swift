@@ -40,10 +40,11 @@ package final class TestDesk: Sendable {
     package let session: Session
     package let interpreter: Interpreter
 
-    package init(actor: String = "tester", registry: CommandRegistry = AllCommands.registry, zone: ZoneRules = .utc) {
+    package init(actor: String = "tester", registry: CommandRegistry = AllCommands.registry, zone: ZoneRules = .utc,
+                 interaction: any Interaction = SilentInteraction()) {
         let settings = SessionSettings(location: StoreLocation(directory: folder.path + "/store"), actor: actor,
                                        clock: clock.deskClock, zone: zone, storeOptions: StoreOptions(lockTimeout: 5))
-        session = Session(settings: settings, registry: registry)
+        session = Session(settings: settings, registry: registry, interaction: interaction)
         interpreter = Interpreter(session: session)
     }
 

@@ -21,12 +21,16 @@ package struct CommandSpec: Sendable {
     package let mutates: Bool
     /// Whether its change cannot be undone (`erase`); agents are told so (MCP's destructiveHint).
     package let irreversible: Bool
+    /// Whether running it again with the same arguments changes nothing more (MCP's
+    /// idempotentHint); a command that only reads always is.
+    package let idempotent: Bool
     /// The heading `help` lists the command under.
     package let topic: Topic
+    private let explicitTitle: String?
 
     package init<Declared: Command>(_ command: Declared.Type, _ path: String, topic: Topic, summary: String,
                                     discussion: String = "", examples: [String], view: any ResultView = FieldsView(),
-                                    mutates: Bool, irreversible: Bool = false) {
+                                    mutates: Bool, irreversible: Bool = false, idempotent: Bool = false, title: String? = nil) {
         self.path = path.split(separator: " ").map(String.init)
         self.topic = topic
         self.summary = summary
@@ -37,6 +41,14 @@ package struct CommandSpec: Sendable {
         self.command = ObjectIdentifier(command)
         self.mutates = mutates
         self.irreversible = irreversible
+        self.idempotent = idempotent || !mutates
+        explicitTitle = title
+    }
+
+    /// A display name for agents' tool pickers: the declared one, else the summary's first clause
+    /// ("Count reports by status, category and issue type").
+    package var title: String {
+        explicitTitle ?? String(summary.prefix { $0 != ";" })
     }
 
     package var method: String { path.joined(separator: ".") }

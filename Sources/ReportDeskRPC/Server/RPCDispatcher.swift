@@ -3,8 +3,8 @@ package import ReportDeskInterpreter
 import Synchronization
 
 /// Answers JSON-RPC messages: the protocol's own methods (`initialize`, `shutdown`, `exit`,
-/// `rpc.discover`, `$/cancelRequest`, MCP's `tools/*` and `ping`) and every command by its method
-/// name. No I/O here, so the whole protocol is tested in-process.
+/// `rpc.discover`, `$/cancelRequest`), the Model Context Protocol in both eras (`MCPEndpoint`) and
+/// every command by its method name. No I/O here, so the whole protocol is tested in-process.
 package final class RPCDispatcher: Sendable {
     package let interpreter: Interpreter
     let serverVersion: String
@@ -14,13 +14,19 @@ package final class RPCDispatcher: Sendable {
     /// The methods the protocol itself answers, besides the commands.
     package static let protocolMethods = [
         "initialize", "shutdown", "exit", "rpc.discover", "ping", "tools/list", "tools/call", "$/cancelRequest",
+        "server/discover", "resources/list", "resources/templates/list", "resources/read", "resources/subscribe",
+        "resources/unsubscribe", "subscriptions/listen", "prompts/list", "prompts/get",
     ]
     private let state = Mutex(ProtocolState())
     private let pending = Mutex(PendingRequests())
+    private let mcp: MCPEndpoint
 
-    package init(interpreter: Interpreter, serverVersion: String) {
+    /// `confirmations` is the interaction of the interpreter's session: through it an MCP client's
+    /// bulk change waits for the person's answer. Without it MCP calls run as JSON-RPC ones do.
+    package init(interpreter: Interpreter, serverVersion: String, confirmations: ConfirmationGate? = nil) {
         self.interpreter = interpreter
         self.serverVersion = serverVersion
+        mcp = MCPEndpoint(interpreter: interpreter, serverVersion: serverVersion, gate: confirmations)
     }
 
     /// Whether `store/changed` notifications should be sent (off after `initialize` said so, and
@@ -29,6 +35,25 @@ package final class RPCDispatcher: Sendable {
 
     /// Set once `exit` arrived: the status the process should end with (LSP: 0 after `shutdown`).
     package var exitStatus: Int32? { state.withLock { $0.exitStatus } }
+
+    /// Whether another process's commits are to be told: `store/changed`, or an MCP client's subscriptions.
+    package var watchesChanges: Bool { sendsChangeNotifications || mcp.hasSubscriptions }
+
+    /// The notifications another process's commit calls for: `store/changed` with its version and
+    /// keys, and `notifications/resources/updated` for each subscribed resource it touched.
+    package func changeNotifications(version: Int, keys: [Int]) -> [JSONValue] {
+        var messages = mcp.updates(changedKeys: keys)
+        if sendsChangeNotifications {
+            messages.insert(OutgoingMessage.notification("store/changed", .object(JSONObject([
+                ("version", .int(version)), ("keys", .array(keys.map(JSONValue.int))),
+            ]))), at: 0)
+        }
+        return messages
+    }
+
+    /// Messages to write before the reply to the message just handled: a subscription's
+    /// acknowledgment, or a request to the client (legacy `elicitation/create`).
+    package func takeOutgoing() -> [JSONValue] { mcp.takeOutgoing() }
 
     /// Called by the reader as soon as a message arrives, before it is queued: it records the
     /// request ids now waiting, and a cancellation of one of them, while that request still waits.
@@ -85,6 +110,11 @@ package final class RPCDispatcher: Sendable {
     }
 
     private func handleSingle(_ value: JSONValue) -> JSONValue? {
+        // The client's answer to a request this server sent; anything else without a method stays invalid.
+        if case .object(let object) = value, object["method"] == nil, let id = object["id"],
+           object["result"] != nil || object["error"] != nil, mcp.awaitsResponse(id) {
+            return mcp.responseArrived(id: id, result: object["result"])
+        }
         switch IncomingMessage(value) {
         case .invalid(let id, let error):
             return OutgoingMessage.error(id: id, error)
@@ -100,9 +130,10 @@ package final class RPCDispatcher: Sendable {
             case nil:
                 break
             }
-            switch respond(method, params) {
-            case .success(let result): return OutgoingMessage.result(id: id, result)
+            switch respond(method, id: id, params) {
+            case .result(let result): return OutgoingMessage.result(id: id, result)
             case .failure(let error): return OutgoingMessage.error(id: id, error)
+            case .later: return nil
             }
         }
     }
@@ -111,7 +142,9 @@ package final class RPCDispatcher: Sendable {
         if method == "exit" { return requestExit() }
         if state.withLock({ $0.shutdownRequested }) { return }
         switch method {
-        case "initialized", "notifications/initialized", "$/cancelRequest", "notifications/cancelled", "$/setTrace":
+        case "notifications/cancelled":
+            if let id = params?["requestId"] { mcp.cancelled(id) }
+        case "initialized", "notifications/initialized", "$/cancelRequest", "$/setTrace":
             break
         default:
             // Notifications are never answered; a command sent as one still runs (JSON-RPC 2.0 §4.1).
@@ -126,35 +159,40 @@ package final class RPCDispatcher: Sendable {
         state.withLock { $0.exitStatus = $0.shutdownRequested || $0.isMCP ? 0 : 1 }
     }
 
-    private func respond(_ method: String, _ params: JSONValue?) -> Result<JSONValue, DeskError> {
+    private func respond(_ method: String, id: JSONValue, _ params: JSONValue?) -> RPCAnswer {
         if method == "exit" {
             requestExit()
-            return .success(.null)
+            return .result(.null)
         }
         if state.withLock({ $0.shutdownRequested }) {
             return .failure(DeskError(.invalidRequest, "invalid request: the server is shutting down; only exit is accepted"))
         }
+        // A request naming its MCP version in `_meta` is served by that revision, without a handshake.
+        if method != "initialize", MCPRevision.requestedVersion(params) != nil {
+            state.withLock { $0.isMCP = true }
+            return mcp.modern(method, id: id, params: params)
+        }
         switch method {
-        case "initialize": return initialize(params)
+        case "initialize": return RPCAnswer(initialize(params))
         case "shutdown":
             state.withLock { $0.shutdownRequested = true }
-            return .success(.null)
-        case "ping": return .success(.object(JSONObject()))
-        case "rpc.discover": return .success(OpenRPCDocument.make(interpreter.registry, version: serverVersion))
-        case "tools/list": return .success(MCPTools.list(interpreter.registry))
-        case "tools/call": return MCPTools.call(params, interpreter: interpreter)
+            return .result(.null)
+        case "rpc.discover": return .result(OpenRPCDocument.make(interpreter.registry, version: serverVersion))
+        case "server/discover":
+            return .failure(DeskError.invalidParams(field: "_meta", "server/discover needs _meta with \(MCPRevision.versionKey) (one of \(MCPRevision.modern.joined(separator: ", ")))"))
         default:
-            return interpreter.execute(method: method, params: params).outcome
+            if let answer = mcp.legacy(method, id: id, params: params) { return answer }
+            return RPCAnswer(interpreter.execute(method: method, params: params).outcome)
         }
     }
 
     private func initialize(_ params: JSONValue?) -> Result<JSONValue, DeskError> {
         if let requested = params?["protocolVersion"] {
             guard let version = requested.stringValue else {
-                return .failure(DeskError.invalidParams(field: "protocolVersion", "protocolVersion must be a string such as \(MCPTools.supportedVersions[0])"))
+                return .failure(DeskError.invalidParams(field: "protocolVersion", "protocolVersion must be a string such as \(MCPRevision.legacy[0])"))
             }
             state.withLock { $0.isMCP = true }
-            return .success(MCPTools.initializeResult(requestedVersion: version, serverVersion: serverVersion))
+            return .success(mcp.initialize(requestedVersion: version, params: params))
         }
         let option = params?["notifications"] ?? params?["initializationOptions"]?["notifications"]
         if let option, option.boolValue == nil {

@@ -21,8 +21,10 @@ package final class RPCServer: Sendable {
     static let watchInterval: UInt32 = 200_000
 
     package init(settings: SessionSettings, registry: CommandRegistry, serverVersion: String) {
-        session = Session(settings: settings, registry: registry)
-        dispatcher = RPCDispatcher(interpreter: Interpreter(session: session), serverVersion: serverVersion)
+        let confirmations = ConfirmationGate()
+        session = Session(settings: settings, registry: registry, interaction: confirmations)
+        dispatcher = RPCDispatcher(interpreter: Interpreter(session: session), serverVersion: serverVersion,
+                                   confirmations: confirmations)
         output = ProtocolOutput(descriptor: ProtocolOutput.takeStandardOutput())
     }
 
@@ -37,7 +39,13 @@ package final class RPCServer: Sendable {
                 output.flush()
                 return dispatcher.exitStatus ?? 0
             case .inbound(let inbound):
-                let reply = watched.withLock { _ in dispatcher.handle(inbound) }
+                // What the handling sends besides its reply (a subscription's acknowledgment) goes out
+                // under the lock, so the watcher cannot notify a subscription before acknowledging it.
+                let reply = watched.withLock { _ in
+                    let reply = dispatcher.handle(inbound)
+                    for message in dispatcher.takeOutgoing() { output.send(message) }
+                    return reply
+                }
                 let more = inbox.hasWaiting
                 if let reply { output.send(reply, holding: more && dispatcher.onlyReads(inbound)) }
                 if !more { output.flush() }
@@ -76,26 +84,26 @@ package final class RPCServer: Sendable {
         thread.start()
     }
 
-    /// Sends `store/changed` with the new version and keys when another process (or client) commits.
+    /// Sends `store/changed` and MCP resource updates when another process (or client) commits.
     private func startWatcher() {
         let thread = Thread { [self] in
             while !output.isClosed {
                 usleep(RPCServer.watchInterval)
-                guard dispatcher.sendsChangeNotifications else { continue }
-                if let change = watched.withLock({ foreignChange(&$0) }) { output.send(change) }
+                guard dispatcher.watchesChanges else { continue }
+                let messages = watched.withLock { seen in
+                    foreignChange(&seen).map { dispatcher.changeNotifications(version: $0.version, keys: $0.keys) } ?? []
+                }
+                for message in messages { output.send(message) }
             }
         }
         thread.start()
     }
 
-    /// The `store/changed` notification for commits after `seen` that this session did not make.
-    private func foreignChange(_ seen: inout Int?) -> JSONValue? {
+    /// The newest version and the keys of commits after `seen` that this session did not make.
+    private func foreignChange(_ seen: inout Int?) -> (version: Int, keys: [Int])? {
         guard let since = seen ?? (try? session.currentVersion()),
               let (latest, keys, foreign) = try? session.foreignChanges(after: since) else { return nil }
         seen = latest
-        guard foreign else { return nil }
-        return OutgoingMessage.notification("store/changed", .object(JSONObject([
-            ("version", .int(latest)), ("keys", .array(keys.map(JSONValue.int))),
-        ])))
+        return foreign ? (latest, keys) : nil
     }
 }
