@@ -15,7 +15,7 @@ struct CompletionTests {
     }
 
     static func completer(_ desk: TestDesk, registry: CommandRegistry = AllCommands.registry) -> Completer {
-        Completer(registry: registry, provider: SessionCompletionProvider(session: desk.session),
+        Completer(registry: registry, provider: desk.desk.completionProvider,
                   extraFirstWords: [CompletionCandidate("quit", hint: "leave")])
     }
 
