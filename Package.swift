@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "ReportDeskInterpreter",
-            dependencies: ["ReportDeskCore", "ReportDeskStore"],
+            dependencies: ["ReportDeskCore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -51,12 +51,12 @@ let package = Package(
         ),
         .target(
             name: "ReportDeskRPC",
-            dependencies: ["ReportDeskCore", "ReportDeskInterpreter"],
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskCommands"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ReportDeskREPL",
-            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskStore", "CLibEdit"],
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskCommands", "CLibEdit"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportDeskStoreTests",
-            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskCommands", "ReportDeskTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -99,12 +99,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportDeskREPLTests",
-            dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskStore", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskCommands", "ReportDeskTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ReportDeskRPCTests",
-            dependencies: ["ReportDeskCore", "ReportDeskRPC", "ReportDeskInterpreter", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskRPC", "ReportDeskInterpreter", "ReportDeskCommands", "ReportDeskTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

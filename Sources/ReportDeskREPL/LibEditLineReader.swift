@@ -1,7 +1,6 @@
 import CLibEdit
 import Foundation
 package import ReportDeskInterpreter
-import ReportDeskStore
 
 /// Line editing, history and Tab completion from libedit (the design card's system library).
 /// Up arrow and Ctrl-R are libedit's own; the history behind them is a `CommandHistory`, so it is
@@ -70,13 +69,13 @@ package final class LibEditLineReader: LineReader {
             // Ctrl-C: libedit's handler put the terminal back and our handler raised the flag; the
             // read returned EINTR (no SA_RESTART), so el_gets gave up on the line.
             if InterruptSignal.wasRaised || (count < 0 && errno == EINTR) {
-                Console.write("^C\n")
+                Console.standard.out("^C\n")
                 return .interrupted
             }
             return .endOfInput
         }
         if InterruptSignal.wasRaised {
-            Console.write("^C\n")
+            Console.standard.out("^C\n")
             return .interrupted
         }
         var line = String(cString: raw)
@@ -112,7 +111,7 @@ package final class LibEditLineReader: LineReader {
                 colour ? "\u{1B}[2m\(hint)\u{1B}[0m" : hint
             }
             fflush(output)
-            Console.write("\n" + lines.joined(separator: "\n") + "\n")
+            Console.standard.out("\n" + lines.joined(separator: "\n") + "\n")
             return UInt8(CC_REDISPLAY)
         }
     }

@@ -1,16 +1,18 @@
 /// Reads lines from standard input without editing (`TERM=dumb`, or libedit unavailable).
 package final class PlainLineReader: LineReader {
-    package init() {}
+    private let console: Console
+
+    package init(console: Console = .standard) { self.console = console }
 
     package var unicode: Bool { true }
 
     package func readLine(prompt: Prompt) -> LineReadResult {
-        Console.write(prompt.text)
+        console.out(prompt.text)
         InterruptSignal.reset()
         guard let line = TerminalInput.readLine() else {
             // Ctrl-C interrupts the read (no SA_RESTART); the session goes on with a fresh line.
             guard InterruptSignal.wasRaised else { return .endOfInput }
-            Console.write("^C\n")
+            console.out("^C\n")
             return .interrupted
         }
         return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)

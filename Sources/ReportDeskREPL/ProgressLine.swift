@@ -5,7 +5,10 @@ import Synchronization
 /// A progress line on stderr for long imports (rows, rows/s and, when the size is known, a bar and
 /// an ETA), redrawn at most five times a second and only when stderr is a terminal.
 final class ProgressLine: Sendable {
+    private let console: Console
     private let lastDraw = Mutex<Double>(-1)
+
+    init(console: Console) { self.console = console }
 
     func draw(_ update: ProgressUpdate) {
         guard isatty(STDERR_FILENO) == 1 else { return }
@@ -26,6 +29,6 @@ final class ProgressLine: Sendable {
         }
         line += "  \(Int(rate)) \(update.unit)/s"
         if update.finished { line += "\n" }
-        Console.write(line, to: STDERR_FILENO)
+        console.err(line)
     }
 }

@@ -1,14 +1,17 @@
 import Foundation
+package import ReportDeskCommands
 import ReportDeskCore
 package import ReportDeskInterpreter
 
 /// The operator's interactive loop: a prompt with the store's pending and past-due counts, line
 /// editing and completion from libedit, results rendered for people, errors that keep the session.
 package final class REPL {
+    private let desk: Desk
     private let session: Session
     private let interpreter: Interpreter
     private let json: Bool
     private let environment: [String: String]
+    private let console: Console
     private var reader: (any LineReader)?
     /// The last list, search or history that had more to show, for `more`.
     private var nextPage: NextPage?
@@ -22,34 +25,41 @@ package final class REPL {
         CompletionCandidate("more", hint: "show the next page of the last list, search or history"),
     ]
 
+    /// `reader` and `console` default to the terminal's; the REPL's history joins the files `erase`
+    /// walks, whichever front end later erases a user.
     package init(settings: SessionSettings, registry: CommandRegistry, json: Bool, environment: [String: String],
-                 reader: (any LineReader)? = nil) {
-        session = Session(settings: settings, registry: registry, interaction: TerminalInteraction(environment: environment),
+                 reader: (any LineReader)? = nil, console: Console = .standard) {
+        var settings = settings
+        settings.personalData.register(CommandHistory.personalDataFile)
+        desk = Desk(settings: settings)
+        session = Session(environment: desk, registry: registry,
+                          interaction: TerminalInteraction(environment: environment, console: console),
                           streams: StandardStreams(input: nil, outputIsFree: true))
         interpreter = Interpreter(session: session)
         self.json = json
         self.environment = environment
+        self.console = console
         self.reader = reader
     }
 
     /// Runs until `quit` or Ctrl-D; returns the exit status (0, or 1 when the store cannot be opened).
     package func run() -> Int32 {
         do {
-            seenVersion = try session.currentVersion()
+            seenVersion = try desk.currentVersion()
         } catch {
-            Console.write(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n", to: STDERR_FILENO)
+            console.err(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n")
             return 1
         }
         let reader = self.reader ?? makeReader()
         InterruptSignal.install()
-        Console.write("ReportDesk — \(SafeText.line(session.storeDirectory)). Type help for commands, Tab to complete, quit to leave.\n")
+        console.out("ReportDesk — \(SafeText.line(desk.directory)). Type help for commands, Tab to complete, quit to leave.\n")
         var continued = ""
         while true {
             if continued.isEmpty { announceForeignChanges() }
             let prompt = continued.isEmpty ? self.prompt(unicode: reader.unicode) : Prompt.continuation(unicode: reader.unicode)
             switch reader.readLine(prompt: prompt) {
             case .endOfInput:
-                Console.write("\n")
+                console.out("\n")
                 return 0
             case .interrupted:
                 continued = ""
@@ -71,20 +81,19 @@ package final class REPL {
     }
 
     private func makeReader() -> any LineReader {
-        let completer = Completer(registry: session.registry, provider: SessionCompletionProvider(session: session),
-                                  extraFirstWords: Self.sessionWords)
+        let completer = Completer(registry: session.registry, provider: desk.completionProvider, extraFirstWords: Self.sessionWords)
         if environment["TERM"] != "dumb",
-           let editing = LibEditLineReader(completer: completer, historyPath: session.historyPath,
+           let editing = LibEditLineReader(completer: completer, historyPath: CommandHistory.path(inStore: desk.directory),
                                            colour: TerminalStyle.colourAllowed(fileDescriptor: STDOUT_FILENO, environment: environment)) {
             return editing
         }
-        return PlainLineReader()
+        return PlainLineReader(console: console)
     }
 
     private func handle(_ line: String) {
         if line == "more" {
             guard let page = nextPage else {
-                Console.write("Nothing more to show: more continues the last list, search or history that had another page.\n")
+                console.out("Nothing more to show: more continues the last list, search or history that had another page.\n")
                 return
             }
             execute(page.words)
@@ -93,7 +102,7 @@ package final class REPL {
         do {
             execute(try Tokenizer.words(line))
         } catch {
-            Console.write(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n", to: STDERR_FILENO)
+            console.err(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n")
         }
     }
 
@@ -106,10 +115,9 @@ package final class REPL {
             nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, result: value)
         }
         let output = OutputFormatter(json: json, style: style(for: STDOUT_FILENO)).format(execution)
-        if let text = output.standardOutput { Console.write(text) }
+        console.out(output.standardOutput)
         if output.standardError != nil {
-            let text = OutputFormatter(json: json, style: style(for: STDERR_FILENO)).format(execution).standardError ?? ""
-            Console.write(text, to: STDERR_FILENO)
+            console.err(OutputFormatter(json: json, style: style(for: STDERR_FILENO)).format(execution).standardError)
         }
     }
 
@@ -118,22 +126,22 @@ package final class REPL {
     private func style(for descriptor: Int32) -> TerminalStyle {
         TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
                       colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
-                      zone: session.settings.zone, now: session.settings.clock.now, interactive: true)
+                      zone: desk.zone, now: desk.now, interactive: true)
     }
 
     private func prompt(unicode: Bool) -> Prompt {
-        guard let counts = try? session.pendingCounts() else { return Prompt(pending: nil, pastDue: 0, unicode: unicode) }
+        guard let counts = try? desk.pendingCounts() else { return Prompt(pending: nil, pastDue: 0, unicode: unicode) }
         return Prompt(pending: counts.pending, pastDue: counts.pastDue, unicode: unicode)
     }
 
     /// One line before the prompt when another process (a cron import, an editor plugin) changed
     /// the store since the last prompt, so the new counts do not come as a surprise.
     private func announceForeignChanges() {
-        guard let changes = try? session.foreignChanges(after: seenVersion) else { return }
+        guard let changes = try? desk.foreignChanges(after: seenVersion) else { return }
         defer { seenVersion = changes.latest }
         guard changes.foreign else { return }
         let keys = changes.keys.prefix(8).map { "#\($0)" }.joined(separator: ", ") + (changes.keys.count > 8 ? ", …" : "")
         let text = "Store changed elsewhere: now at version \(changes.latest)" + (keys.isEmpty ? "" : " (\(keys))")
-        Console.write(style(for: STDOUT_FILENO).paint(text, "2") + "\n")
+        console.out(style(for: STDOUT_FILENO).paint(text, "2") + "\n")
     }
 }

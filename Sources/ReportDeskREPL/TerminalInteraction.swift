@@ -7,17 +7,22 @@ import Synchronization
 /// long notes, and a progress line on stderr for long imports.
 final class TerminalInteraction: Interaction {
     let environment: [String: String]
-    private let progressLine = ProgressLine()
+    private let console: Console
+    private let progressLine: ProgressLine
 
-    init(environment: [String: String]) { self.environment = environment }
+    init(environment: [String: String], console: Console) {
+        self.environment = environment
+        self.console = console
+        progressLine = ProgressLine(console: console)
+    }
 
     /// Shows how many and which, and asks once; only `y` or `yes` goes ahead (Enter, Ctrl-C and
     /// Ctrl-D do not).
     func confirm(_ question: String, details: [String]) -> Bool {
         let lines = [SafeText.line(question)] + details.map { "  " + SafeText.line($0) } + ["Proceed? [y/N] "]
-        Console.write(lines.joined(separator: "\n"))
+        console.out(lines.joined(separator: "\n"))
         guard let answer = TerminalInput.readLine()?.trimmed.lowercased() else {
-            Console.write("\n")
+            console.out("\n")
             return false
         }
         return answer == "y" || answer == "yes"
@@ -41,7 +46,7 @@ final class TerminalInteraction: Interaction {
         let written = count == 0 ? 0 : bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress!, count) }
         close(descriptor)
         guard written == count else { throw DeskError.internalError("cannot write the temporary file for the editor") }
-        Console.write("Editing the \(purpose) in \(SafeText.line(editor)); save and quit the editor to keep it.\n")
+        console.out("Editing the \(purpose) in \(SafeText.line(editor)); save and quit the editor to keep it.\n")
         let status = Self.runInTerminal(["/bin/sh", "-c", "\(editor) \"$1\"", "editor", path])
         guard status == 0 else {
             throw DeskError(.requestCancelled, "the editor exited with status \(status); the note was left unchanged")

@@ -1,7 +1,6 @@
 import Foundation
+import ReportDeskCommands
 import ReportDeskCore
-import ReportDeskInterpreter
-import ReportDeskStore
 
 /// The options before the command (INTERFACE.md): `--store`, `--json`, `--tz`, `--actor`, plus
 /// `--keep-going` for script mode. Everything after the first other word belongs to the command.
@@ -75,12 +74,8 @@ struct GlobalOptions {
             }
             clock = .fixed(instant)
         }
-        var storeOptions = StoreOptions()
-        if let seconds = environment["REPORTDESK_LOCK_TIMEOUT"].flatMap(Double.init), seconds >= 0 { storeOptions.lockTimeout = seconds }
-        if let bytes = environment["REPORTDESK_CHECKPOINT_BYTES"].flatMap(Int.init), bytes >= 0 { storeOptions.checkpointBytes = bytes }
-        return SessionSettings(location: StoreLocation.resolve(explicit: store, environment: environment),
-                               actor: resolvedActor(environment: environment), clock: clock, zone: zone,
-                               storeOptions: storeOptions)
+        return SessionSettings(store: store, environment: environment, actor: resolvedActor(environment: environment),
+                               clock: clock, zone: zone)
     }
 
     private func resolvedActor(environment: [String: String]) -> String {

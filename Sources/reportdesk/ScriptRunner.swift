@@ -1,6 +1,7 @@
 import Foundation
 import ReportDeskCore
 import ReportDeskInterpreter
+import ReportDeskREPL
 
 /// Script mode (INTERFACE.md): the same command lines read one per line from a pipe or file, no
 /// prompt; blank lines and `#` comments are skipped; a line ending in `\` continues. Stops at the
@@ -9,6 +10,7 @@ struct ScriptRunner {
     let interpreter: Interpreter
     let formatter: OutputFormatter
     let keepGoing: Bool
+    let console: Console
 
     func run(lines: ScriptInput) -> Int32 {
         var worst: Int32 = 0
@@ -19,8 +21,8 @@ struct ScriptRunner {
             guard var line = String(validating: bytes, as: UTF8.self) else {
                 let error = DeskError.invalidParams(field: "line", "line \(lineNumber) is not valid UTF-8; nothing on it was run")
                 let output = formatter.format(Interpreter.Execution(spec: nil, outcome: .failure(error)))
-                Console.out(output.standardOutput)
-                Console.err(output.standardError)
+                console.out(output.standardOutput)
+                console.err(output.standardError)
                 worst = max(worst, 2)
                 if !keepGoing { return 2 }
                 continue
@@ -38,8 +40,8 @@ struct ScriptRunner {
             let execution = interpreter.execute(line: line)
             var output = formatter.format(execution)
             if let error = output.standardError { output.standardError = "line \(lineNumber): " + error }
-            Console.out(output.standardOutput)
-            Console.err(output.standardError)
+            console.out(output.standardOutput)
+            console.err(output.standardError)
             let status = OutputFormatter.exitStatus(execution)
             worst = max(worst, status)
             if status != 0 && !keepGoing { return status }

@@ -38,22 +38,25 @@ func validatedArguments() throws(DeskError) -> [String] {
     }
 }
 
+let console = Console.standard
 let options: GlobalOptions
 let settings: SessionSettings
 do {
     options = try GlobalOptions.parse(try validatedArguments())
-    settings = try options.sessionSettings(environment: environment)
+    var resolved = try options.sessionSettings(environment: environment)
+    // The REPL's history names users too: `erase` run from any mode removes those lines.
+    resolved.personalData.register(CommandHistory.personalDataFile)
+    settings = resolved
 } catch {
     if CommandLine.arguments.contains("--json") {
-        Console.out(JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n")
+        console.out(JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n")
     } else {
-        Console.err("error: \(error.message)\n")
+        console.err("error: \(error.message)\n")
     }
     exit(2)
 }
-
 if options.showVersion {
-    Console.out("reportdesk \(reportDeskVersion)\n")
+    console.out("reportdesk \(reportDeskVersion)\n")
     exit(0)
 }
 
@@ -78,17 +81,19 @@ let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDO
 
 if words.isEmpty {
     let script = ScriptInput()
-    let session = Session(settings: settings, registry: AllCommands.registry,
+    let session = Session(environment: Desk(settings: settings), registry: AllCommands.registry,
                           streams: StandardStreams(input: script, outputIsFree: true))
-    exit(ScriptRunner(interpreter: Interpreter(session: session), formatter: formatter, keepGoing: options.keepGoing)
+    exit(ScriptRunner(interpreter: Interpreter(session: session), formatter: formatter, keepGoing: options.keepGoing,
+                      console: console)
         .run(lines: script))
 }
 
-let session = Session(settings: settings, registry: AllCommands.registry, interaction: UnattendedInteraction(),
+let session = Session(environment: Desk(settings: settings), registry: AllCommands.registry,
+                      interaction: UnattendedInteraction(console: console),
                       streams: StandardStreams(input: UnreadStandardInput(), outputIsFree: true))
 let interpreter = Interpreter(session: session)
 let execution = interpreter.execute(words: words)
 let output = formatter.format(execution)
-Console.out(output.standardOutput)
-Console.err(output.standardError)
+console.out(output.standardOutput)
+console.err(output.standardError)
 exit(OutputFormatter.exitStatus(execution))

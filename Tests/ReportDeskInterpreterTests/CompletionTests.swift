@@ -15,7 +15,7 @@ struct CompletionTests {
     }
 
     static func completer(_ desk: TestDesk, registry: CommandRegistry = AllCommands.registry) -> Completer {
-        Completer(registry: registry, provider: SessionCompletionProvider(session: desk.session),
+        Completer(registry: registry, provider: desk.desk.completionProvider,
                   extraFirstWords: [CompletionCandidate("quit", hint: "leave")])
     }
 
@@ -91,6 +91,17 @@ struct CompletionTests {
         ])
         let reportID = try #require(desk.run("show 1")["reportId"]?.stringValue)
         #expect(Self.completer(desk).complete("show \(reportID.prefix(4))").values == [reportID])
+    }
+
+    @Test("a pending report past its 72 h says so in its hint; a Report ID gets the same hint as its key")
+    func pastDueHint() throws {
+        let desk = try Self.desk()
+        desk.clock.advance(.hours(73))
+        let hints = Self.completer(desk).complete("show ").candidates.map(\.hint)
+        #expect(hints.first == "pending, past due · community/harassment")
+        #expect(hints.last == "resolved · experience/crash_or_freeze · app freezes on the map")
+        let reportID = try #require(desk.run("show 1")["reportId"]?.stringValue)
+        #expect(Self.completer(desk).complete("show \(reportID)").candidates.map(\.hint) == [hints.last])
     }
 
     @Test("the word being typed is read like the tokenizer reads it, open quotes included", arguments: [

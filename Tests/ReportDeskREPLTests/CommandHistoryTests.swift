@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import ReportDeskStore
+import ReportDeskCommands
+import ReportDeskCore
+import ReportDeskREPL
 import ReportDeskTesting
 
 @Suite("REPL history: per store, private, de-duplicated, bounded")
@@ -72,6 +74,45 @@ struct CommandHistoryTests {
         first.add("stats")
         second.add("list")
         #expect(CommandHistory(path: folder.file("history")).entries == ["info", "stats", "list"])
+    }
+
+    @Test("erase removes the history lines that name the user, and keeps the others")
+    func erased() throws {
+        let desk = TestDesk(personalData: [CommandHistory.personalDataFile])
+        try desk.run("submit --category payment --issue-type other --open-id OPEN-X-77 --details 'quixotically overcharged'")
+        let path = CommandHistory.path(inStore: desk.desk.directory)
+        var history = CommandHistory(path: path)
+        for line in ["show 1", "search OPEN-X-77", "list --open-id OPEN-X-77 --status pending", "info", "erase OPEN-X-77"] {
+            history.add(line)
+        }
+        let result = try desk.run("erase OPEN-X-77")
+        #expect(result["reports"] == 1)
+        #expect(result["otherFilesHoldingData"] == [])
+        #expect(CommandHistory(path: path).entries == ["show 1", "info"])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("OPEN-X-77"))
+        // The session that typed the erase keeps adding to what is on file, not to its old copy.
+        history.add("list")
+        #expect(CommandHistory(path: path).entries == ["show 1", "info", "list"])
+    }
+
+    @Test("the history is one of the files erase walks in every mode, and the REPL registers it itself")
+    func registered() throws {
+        let desk = TestDesk()
+        try desk.run("submit --category payment --issue-type other --open-id OPEN-X-77")
+        let path = CommandHistory.path(inStore: desk.desk.directory)
+        var history = CommandHistory(path: path)
+        history.add("search OPEN-X-77")
+        let unregistered = try desk.run("erase OPEN-X-77")
+        #expect(unregistered["reports"] == 1)
+        #expect(CommandHistory(path: path).entries == ["search OPEN-X-77"], "only a registered history is walked")
+
+        let reader = ScriptedReader([.line("erase OPEN-X-77"), .endOfInput])
+        let console = RecordingConsole()
+        #expect(REPL(settings: desk.settings, registry: AllCommands.registry, json: true, environment: ["TERM": "dumb"],
+                     reader: reader, console: console.console).run() == 0)
+        #expect(console.output.contains(#""otherFilesHoldingData":[]"#), "\(console.output)")
+        #expect(CommandHistory(path: path).entries.isEmpty)
     }
 
     @Test("a folder it cannot write to keeps the history in memory")

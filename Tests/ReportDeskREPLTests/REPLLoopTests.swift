@@ -5,6 +5,7 @@ import ReportDeskCore
 import ReportDeskInterpreter
 import ReportDeskREPL
 import ReportDeskTesting
+import Synchronization
 
 /// Hands the REPL prepared keyboard results and records what it asked and remembered.
 final class ScriptedReader: LineReader {
@@ -26,11 +27,25 @@ final class ScriptedReader: LineReader {
     func remember(_ line: String) { remembered.append(line) }
 }
 
+/// A console that keeps what the REPL wrote to each stream.
+final class RecordingConsole: Sendable {
+    private let written = Mutex<[(stream: Console.Stream, text: String)]>([])
+
+    var console: Console { Console { [self] stream, text in written.withLock { $0.append((stream, text)) } } }
+
+    var output: String { text(of: .output) }
+    var errors: String { text(of: .error) }
+
+    private func text(of stream: Console.Stream) -> String {
+        written.withLock { $0.filter { $0.stream == stream }.map(\.text).joined() }
+    }
+}
+
 @Suite("The REPL loop")
 struct REPLLoopTests {
-    private func run(_ desk: TestDesk, _ reader: ScriptedReader) -> Int32 {
-        REPL(settings: desk.session.settings, registry: AllCommands.registry, json: false, environment: ["TERM": "dumb"],
-             reader: reader).run()
+    private func run(_ desk: TestDesk, _ reader: ScriptedReader, console: RecordingConsole = RecordingConsole()) -> Int32 {
+        REPL(settings: desk.settings, registry: AllCommands.registry, json: false, environment: ["TERM": "dumb"],
+             reader: reader, console: console.console).run()
     }
 
     @Test("a line ending in a backslash goes on at the next prompt, and is remembered whole")
@@ -71,7 +86,7 @@ struct REPLLoopTests {
         try desk.run("submit --category payment --issue-type other")
         let reader = ScriptedReader([.line("resolve 2"), .line(""), .line("info"), .endOfInput])
         reader.before[1] = {
-            let cron = Session(settings: desk.session.settings, registry: AllCommands.registry)
+            let cron = Session(environment: Desk(settings: desk.settings), registry: AllCommands.registry)
             _ = Interpreter(session: cron).execute(line: "submit --category experience --issue-type other")
         }
         #expect(run(desk, reader) == 0)
@@ -87,8 +102,36 @@ struct REPLLoopTests {
         let desk = TestDesk()
         try desk.submitOneOfEach()
         let reader = ScriptedReader([.line(#"note 2 "open"#), .line("frobnicate"), .line("resolve 99"), .line("resolve 3"), .endOfInput])
-        #expect(run(desk, reader) == 0)
+        let console = RecordingConsole()
+        #expect(run(desk, reader, console: console) == 0)
         #expect(try desk.run("show 3")["status"] == "resolved")
+        let errors = console.errors.split(separator: "\n")
+        #expect(errors.count == 3, "one line per failed line: \(errors)")
+        #expect(errors.count == 3 && errors[1].contains("frobnicate") && errors[2].contains("99"), "\(errors)")
+        #expect(!console.output.contains("frobnicate"), "errors go to the error stream only")
+    }
+
+    @Test("what the REPL prints: where the store is, a result, an error, another process's change, the farewell")
+    func printed() throws {
+        let desk = TestDesk()
+        try desk.submitOneOfEach()
+        let reader = ScriptedReader([.line("show 2"), .line("resolve 99"), .line("info"), .endOfInput])
+        reader.before[1] = {
+            let cron = Session(environment: Desk(settings: desk.settings), registry: AllCommands.registry)
+            _ = Interpreter(session: cron).execute(line: "resolve 1")
+        }
+        let console = RecordingConsole()
+        #expect(run(desk, reader, console: console) == 0)
+        let output = console.output
+        #expect(output.hasPrefix("ReportDesk — \(desk.desk.directory). Type help for commands, Tab to complete, quit to leave.\n"))
+        let card = try #require(output.range(of: "Report #2  ·  payment / refund_request  ·  pending\n"), "\(output)")
+        #expect(output.contains("  Details      charged twice\n"))
+        let notice = try #require(output.range(of: "\nStore changed elsewhere: now at version 4 (#1)\n"), "\(output)")
+        let info = try #require(output.range(of: "version       4\nreports       3\npending       2\n"), "\(output)")
+        #expect(card.upperBound < notice.lowerBound && notice.upperBound <= info.lowerBound, "in the order it happened")
+        #expect(output.hasSuffix("\n\n"), "Ctrl-D ends the last line")
+        #expect(console.errors == "error: no report with Report ID or key \"99\"\n")
+        #expect(reader.prompts == ["reportdesk 3 pending> ", "reportdesk 3 pending> ", "reportdesk 2 pending> ", "reportdesk 2 pending> "])
     }
 
     @Test("a store that cannot be opened ends the REPL with status 1")
@@ -96,8 +139,10 @@ struct REPLLoopTests {
         let desk = TestDesk()
         #expect(FileManager.default.createFile(atPath: desk.folder.file("store"), contents: Data()), "a file where the store's folder goes")
         let reader = ScriptedReader([.line("info")])
-        #expect(run(desk, reader) == 1)
+        let console = RecordingConsole()
+        #expect(run(desk, reader, console: console) == 1)
         #expect(reader.prompts.isEmpty)
+        #expect(console.output.isEmpty && !console.errors.isEmpty, "only the error is printed: \(console.errors)")
     }
 }
 

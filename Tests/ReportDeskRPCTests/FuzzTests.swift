@@ -139,7 +139,7 @@ struct FuzzTests {
         }
         let params = object["params"]
         let validNotification = object["jsonrpc"] == "2.0" && object["method"]?.stringValue != nil
-            && (params == nil || params?.objectValue != nil || params?.arrayValue != nil)
+            && (params == nil || params == .null || params?.objectValue != nil || params?.arrayValue != nil)
         return validNotification ? nil : "null"
     }
 

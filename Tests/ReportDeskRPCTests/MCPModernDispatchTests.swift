@@ -1,4 +1,5 @@
 import Testing
+import ReportDeskCommands
 import ReportDeskCore
 import ReportDeskInterpreter
 import ReportDeskRPC
@@ -113,12 +114,12 @@ struct MCPModernDispatchTests {
     func confirmedBulkChange() throws {
         let server = InProcessServer.confirming()
         try Self.fourPending(server)
-        let before = try server.desk.session.currentVersion()
+        let before = try server.desk.desk.currentVersion()
         let asked = try #require(server.result("tools/call", Self.params(Self.dismissFour, elicits: true)))
         #expect(asked["resultType"] == "input_required")
         let message = try #require(asked["inputRequests"]?["confirm"]?["params"]?["message"]?.stringValue)
         #expect(message.hasPrefix("Dismiss 4 reports?") && message.contains("#1"))
-        #expect(try server.desk.session.currentVersion() == before, "nothing changes before the answer")
+        #expect(try server.desk.desk.currentVersion() == before, "nothing changes before the answer")
         let state = try #require(asked["requestState"])
 
         var retry = Self.dismissFour
@@ -134,7 +135,7 @@ struct MCPModernDispatchTests {
     func refusedBulkChange() throws {
         let server = InProcessServer.confirming()
         try Self.fourPending(server)
-        let before = try server.desk.session.currentVersion()
+        let before = try server.desk.desk.currentVersion()
         let asked = try #require(server.result("tools/call", Self.params(Self.dismissFour, elicits: true)))
         var declined = Self.dismissFour
         declined["requestState"] = asked["requestState"]
@@ -150,7 +151,7 @@ struct MCPModernDispatchTests {
         let refused = try #require(server.result("tools/call", Self.params(Self.dismissFour)))
         let text = try #require(refused["content"]?[0]?["text"]?.stringValue)
         #expect(refused["isError"] == true && text.contains("expectCount") && text.contains("dryRun"))
-        #expect(try server.desk.session.currentVersion() == before)
+        #expect(try server.desk.desk.currentVersion() == before)
 
         let three = try #require(server.result("tools/call", Self.params(["name": "dismiss", "arguments": ["ids": [1, 2, 3]]])))
         #expect(three["isError"] == false, "three reports need no confirmation")
@@ -161,7 +162,7 @@ struct MCPModernDispatchTests {
         let server = InProcessServer.confirming()
         try Self.fourPending(server)
         _ = server.result("initialize", ["protocolVersion": "2025-06-18", "capabilities": ["elicitation": [:]], "clientInfo": ["name": "t", "version": "1"]])
-        let before = try server.desk.session.currentVersion()
+        let before = try server.desk.desk.currentVersion()
         let sent = server.send(#"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"dismiss","arguments":{"ids":[1,2,3,4]}}}"#)
         #expect(sent.count == 1 && sent.first?["method"] == "elicitation/create")
         let question = try #require(sent.first)
@@ -169,12 +170,12 @@ struct MCPModernDispatchTests {
         let id = JSONWriter.string(try #require(question["id"]))
         let declined = server.send(#"{"jsonrpc":"2.0","id":\#(id),"result":{"action":"decline"}}"#)
         #expect(declined.first?["id"] == 7 && declined.first?["result"]?["isError"] == true)
-        #expect(try server.desk.session.currentVersion() == before)
+        #expect(try server.desk.desk.currentVersion() == before)
 
         let again = try #require(server.send(#"{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"dismiss","arguments":{"ids":[1,2,3,4]}}}"#).first)
         let accepted = server.send(#"{"jsonrpc":"2.0","id":\#(JSONWriter.string(try #require(again["id"]))),"result":{"action":"accept","content":{}}}"#)
         #expect(accepted.first?["id"] == 8 && accepted.first?["result"]?["isError"] == false)
-        #expect(try server.desk.session.currentVersion() == before + 1)
+        #expect(try server.desk.desk.currentVersion() == before + 1)
     }
 
     @Test("the triage prompt states the rules and the commands, and refuses a category the desk lacks")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportDeskCore
+import ReportDeskCommands
 import ReportDeskStore
 import ReportDeskTesting
 
@@ -62,20 +63,26 @@ struct ErasureTests {
         #expect(try desk.run("list --open-id OPEN-X-77")["total"] == 0)
     }
 
-    @Test("erase removes the REPL history lines that name the user, and keeps the others")
-    func historyForgets() throws {
-        let desk = try seeded()
-        var history = CommandHistory(path: desk.location.historyPath)
-        for line in ["show 1", "search OPEN-X-77", "list --open-id OPEN-X-77 --status pending", "info", "erase OPEN-X-77"] {
-            history.add(line)
+    @Test("erase walks every registered file: one that can forget does, the others are listed where they still hold the data")
+    func registeredFiles() throws {
+        let forgetful = PersonalDataFile(name: "lines.txt") { text, path in
+            let kept = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").filter { !$0.contains(text) } ?? []
+            _ = FileManager.default.createFile(atPath: path, contents: Data(kept.map { $0 + "\n" }.joined().utf8))
+        }
+        let desk = TestDesk(personalData: [forgetful, PersonalDataFile(name: "kept.txt")])
+        try desk.run("submit --category payment --issue-type other --open-id OPEN-X-77 --details 'quixotically overcharged'")
+        try desk.run("snapshot save before")
+        let folder = desk.location.directory
+        try FileManager.default.createDirectory(atPath: desk.location.rejectsDirectory, withIntermediateDirectories: true)
+        for (name, text) in [("lines.txt", "show 1\nsearch OPEN-X-77\ninfo\n"), ("kept.txt", "OPEN-X-77\n"),
+                             ("rejects/one.csv", "openId\nOPEN-X-77\n"), ("rejects/other.csv", "openId\nOPEN-Y-88\n")] {
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)))
         }
         let result = try desk.run("erase OPEN-X-77")
-        #expect(result["otherFilesHoldingData"] == [])
-        #expect(CommandHistory(path: desk.location.historyPath).entries == ["show 1", "info"])
-        #expect(try !filesHold("OPEN-X-77", in: desk).contains { $0.hasSuffix("/history") })
-        // The session that typed the erase keeps adding to what is on file, not to its old copy.
-        history.add("list")
-        #expect(CommandHistory(path: desk.location.historyPath).entries == ["show 1", "info", "list"])
+        #expect(result["snapshotsHoldingData"] == ["before.sqlite"])
+        #expect(result["otherFilesHoldingData"] == ["rejects/one.csv", "kept.txt"])
+        #expect(try String(contentsOfFile: folder + "/lines.txt", encoding: .utf8) == "show 1\ninfo\n")
+        #expect(try filesHold("OPEN-X-77", in: desk).isEmpty)
     }
 
     @Test("undo cannot bring erased data back, neither of the erasure nor of an earlier version")

@@ -1,5 +1,5 @@
 import Foundation
-import ReportDeskCommands
+package import ReportDeskCommands
 package import ReportDeskCore
 package import ReportDeskInterpreter
 package import ReportDeskStore
@@ -37,19 +37,25 @@ package final class TemporaryFolder: Sendable {
 package final class TestDesk: Sendable {
     package let folder = TemporaryFolder()
     package let clock = TestClock()
+    /// The store, settings and own versions, as every front end's session has them.
+    package let desk: Desk
     package let session: Session
     package let interpreter: Interpreter
 
+    /// `personalData` adds files `erase` walks besides the store's own (as front ends register theirs).
     package init(actor: String = "tester", registry: CommandRegistry = AllCommands.registry, zone: ZoneRules = .utc,
-                 interaction: any Interaction = SilentInteraction()) {
-        let settings = SessionSettings(location: StoreLocation(directory: folder.path + "/store"), actor: actor,
+                 interaction: any Interaction = SilentInteraction(), personalData: [PersonalDataFile] = []) {
+        var settings = SessionSettings(location: StoreLocation(directory: folder.path + "/store"), actor: actor,
                                        clock: clock.deskClock, zone: zone, storeOptions: StoreOptions(lockTimeout: 5))
-        session = Session(settings: settings, registry: registry, interaction: interaction)
+        for file in personalData { settings.personalData.register(file) }
+        desk = Desk(settings: settings)
+        session = Session(environment: desk, registry: registry, interaction: interaction)
         interpreter = Interpreter(session: session)
     }
 
-    package var location: StoreLocation { session.settings.location }
-    package var store: Store { get throws { try session.store() } }
+    package var settings: SessionSettings { desk.settings }
+    package var location: StoreLocation { desk.settings.location }
+    package var store: Store { get throws { try desk.store() } }
 
     /// Runs a command line and returns its result, or throws its error.
     @discardableResult

@@ -53,9 +53,8 @@ enum EraseCommand: Command {
             do { try store.checkpointAndTruncate() } catch { logCleared = false }
         }
         let removed = store.removeBlobs(outcome.blobs)
-        // Lines typed at the REPL name the user too, and its history is kept in the store's folder.
-        CommandHistory.forget(user, in: store.location.historyPath)
-        let holders = store.filesHolding(user)
+        // Files beside the database name the user too: those that can forget (the REPL's history) do.
+        let holders = try context.desk.settings.personalData.forget(user, in: store.location.directory)
         return Erased(keys: outcome.reports, versions: outcome.versions, screenshots: removed,
                       snapshotsHoldingData: holders.snapshots, otherFilesHoldingData: holders.others,
                       logCleared: logCleared, version: written.version)

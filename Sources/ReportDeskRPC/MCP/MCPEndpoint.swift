@@ -216,7 +216,7 @@ final class MCPEndpoint: Sendable {
 
     /// A modern retry: runs only if it carries the acceptance of the question this very call was asked.
     private func retry(_ name: String, _ arguments: JSONValue, call: String, token: JSONValue, response: JSONValue?) -> RPCAnswer {
-        let now = interpreter.session.settings.clock.now.secondsSinceEpoch
+        let now = interpreter.session.environment.now.secondsSinceEpoch
         let confirmation = state.withLock { state -> Confirmation? in
             state.confirmations = state.confirmations.filter { $0.value.expires > now }
             return token.stringValue.flatMap { state.confirmations.removeValue(forKey: $0) }
@@ -235,7 +235,7 @@ final class MCPEndpoint: Sendable {
     }
 
     private func askInResult(call: String, question: ConfirmationGate.Question) -> RPCAnswer {
-        let now = interpreter.session.settings.clock.now.secondsSinceEpoch
+        let now = interpreter.session.environment.now.secondsSinceEpoch
         let token = (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined(separator: "-")
         state.withLock { $0.confirmations[token] = Confirmation(call: call, question: question.text, expires: now + Self.confirmationLifetime) }
         return .result(.object(JSONObject([

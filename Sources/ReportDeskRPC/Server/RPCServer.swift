@@ -1,4 +1,5 @@
 import Foundation
+package import ReportDeskCommands
 import ReportDeskCore
 package import ReportDeskInterpreter
 import Synchronization
@@ -8,7 +9,8 @@ import Synchronization
 /// main thread answers them in order, and a watcher sends `store/changed` for other processes'
 /// commits. Only protocol messages reach the real stdout; fd 1 is pointed at stderr.
 package final class RPCServer: Sendable {
-    private let session: Session
+    /// The store's versions and changes come from the desk, which also knows this session's own writes.
+    private let desk: Desk
     private let dispatcher: RPCDispatcher
     private let output: ProtocolOutput
     private let inbox = Inbox()
@@ -22,15 +24,16 @@ package final class RPCServer: Sendable {
 
     package init(settings: SessionSettings, registry: CommandRegistry, serverVersion: String) {
         let confirmations = ConfirmationGate()
-        session = Session(settings: settings, registry: registry, interaction: confirmations)
-        dispatcher = RPCDispatcher(interpreter: Interpreter(session: session), serverVersion: serverVersion,
-                                   confirmations: confirmations)
+        desk = Desk(settings: settings)
+        dispatcher = RPCDispatcher(interpreter: Interpreter(session: Session(environment: desk, registry: registry,
+                                                                             interaction: confirmations)),
+                                   serverVersion: serverVersion, confirmations: confirmations)
         output = ProtocolOutput(descriptor: ProtocolOutput.takeStandardOutput())
     }
 
     /// Serves until end of input, `exit`, or the client closing its end; returns the exit status.
     package func run() -> Int32 {
-        watched.withLock { $0 = try? session.currentVersion() }
+        watched.withLock { $0 = try? desk.currentVersion() }
         startReader()
         startWatcher()
         while true {
@@ -101,8 +104,8 @@ package final class RPCServer: Sendable {
 
     /// The newest version and the keys of commits after `seen` that this session did not make.
     private func foreignChange(_ seen: inout Int?) -> (version: Int, keys: [Int])? {
-        guard let since = seen ?? (try? session.currentVersion()),
-              let (latest, keys, foreign) = try? session.foreignChanges(after: since) else { return nil }
+        guard let since = seen ?? (try? desk.currentVersion()),
+              let (latest, keys, foreign) = try? desk.foreignChanges(after: since) else { return nil }
         seen = latest
         return foreign ? (latest, keys) : nil
     }

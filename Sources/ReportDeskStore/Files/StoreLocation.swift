@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where a store lives: one folder holding the database, its lock file, blobs, snapshots and the
-/// REPL history (INTERFACE.md: `--store`, `$REPORTDESK_STORE`, then the per-user default).
+/// Where a store lives: one folder holding the database, its lock file, blobs, snapshots and
+/// rejects files (`--store`, `$REPORTDESK_STORE`, then the per-user default); front ends may keep
+/// their own files there too.
 public struct StoreLocation: Sendable, Equatable {
     public let directory: String
 
@@ -32,7 +33,9 @@ public struct StoreLocation: Sendable, Equatable {
     package var databasePath: String { directory + "/reports.sqlite" }
     package var lockPath: String { directory + "/store.lock" }
     package var blobsDirectory: String { directory + "/blobs" }
-    package var snapshotsDirectory: String { directory + "/snapshots" }
-    package var rejectsDirectory: String { directory + "/rejects" }
-    package var historyPath: String { directory + "/history" }
+    package var snapshotsDirectory: String { directory + "/" + Self.snapshotsFolder }
+    package var rejectsDirectory: String { directory + "/" + Self.rejectsFolder }
+
+    package static let snapshotsFolder = "snapshots"
+    package static let rejectsFolder = "rejects"
 }

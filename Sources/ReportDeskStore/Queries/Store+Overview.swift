@@ -78,21 +78,28 @@ extension Store {
         try read { db in try SettingsStore.all(db) }
     }
 
-    /// Report keys and Report IDs for completion, pending first, newest first within each group.
-    package func completionCandidates(prefix: String, limit: Int) throws(DeskError) -> [String] {
+    /// Report keys, then (for a prefix that is not empty) Report IDs, that start with `prefix`, for
+    /// completion: pending first, newest first within each group, each with its hint's facts.
+    package func completionCandidates(prefix: String, limit: Int) throws(DeskError) -> [ReportCompletion] {
         try read { db in
-            var candidates = try String.fetchAll(db, sql: """
-                SELECT CAST(key AS TEXT) FROM report WHERE CAST(key AS TEXT) LIKE ? ESCAPE '\\'
-                ORDER BY status <> 'pending', key DESC LIMIT ?
-                """, arguments: [Self.likePrefix(prefix), limit])
-            if !prefix.isEmpty, candidates.count < limit {
-                candidates += try String.fetchAll(db, sql: """
-                    SELECT report_id FROM report WHERE report_id LIKE ? ESCAPE '\\' ORDER BY status <> 'pending', key DESC LIMIT ?
-                    """, arguments: [Self.likePrefix(prefix), limit - candidates.count])
+            try Row.fetchAll(db, sql: """
+                SELECT value, status, due_at, category, issue_type, text FROM (
+                    SELECT 0 AS byId, CAST(key AS TEXT) AS value, key, status, due_at, category, issue_type,
+                           substr(coalesce(details, note), 1, ?3) AS text
+                      FROM report WHERE CAST(key AS TEXT) LIKE ?1 ESCAPE '\\'
+                    UNION ALL
+                    SELECT 1, report_id, key, status, due_at, category, issue_type, substr(coalesce(details, note), 1, ?3)
+                      FROM report WHERE ?4 AND report_id LIKE ?1 ESCAPE '\\'
+                ) ORDER BY byId, status <> 'pending', key DESC LIMIT ?2
+                """, arguments: [Self.likePrefix(prefix), limit, Self.completionTextLength, !prefix.isEmpty]).map { row in
+                ReportCompletion(value: row[0], status: ReportStatus(rawValue: row[1]) ?? .pending,
+                                 dueAt: Instant(milliseconds: row[2]), category: row[3], issueType: row[4], text: row[5] ?? "")
             }
-            return candidates
         }
     }
+
+    /// How much of a report's text a completion hint carries: more than a terminal line shows.
+    private static let completionTextLength = 200
 
     private static func likePrefix(_ prefix: String) -> String {
         prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

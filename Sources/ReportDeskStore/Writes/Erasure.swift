@@ -92,18 +92,4 @@ extension Store {
         }
         return removed
     }
-
-    /// Files in the store's folder outside the database that still hold `text` (snapshots, import
-    /// rejects files and the REPL history), found by their bytes.
-    package func filesHolding(_ text: String) -> (snapshots: [String], others: [String]) {
-        let needle = Data(text.utf8)
-        func holds(_ path: String) -> Bool {
-            FileManager.default.contents(atPath: path)?.range(of: needle) != nil
-        }
-        func scan(_ folder: String) -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().filter { holds(folder + "/" + $0) }
-        }
-        let history = holds(location.historyPath) ? ["history"] : []
-        return (scan(location.snapshotsDirectory), scan(location.rejectsDirectory).map { "rejects/" + $0 } + history)
-    }
 }

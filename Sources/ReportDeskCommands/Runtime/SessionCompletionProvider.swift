@@ -1,12 +1,13 @@
 import Foundation
 import ReportDeskCore
+package import ReportDeskInterpreter
 import ReportDeskStore
 
-/// Completion values from the session's store and the file system.
+/// Completion values from the session's desk (its store and folder) and the file system.
 package struct SessionCompletionProvider: CompletionProvider {
-    package let session: Session
+    package let desk: Desk
 
-    package init(session: Session) { self.session = session }
+    package init(desk: Desk) { self.desk = desk }
 
     package func values(for source: CompletionSource, prefix: String, lineWords: [String]) -> [String] {
         candidates(for: source, prefix: prefix, lineWords: lineWords).map(\.value)
@@ -26,7 +27,7 @@ package struct SessionCompletionProvider: CompletionProvider {
         case .reports:
             return reports(prefix)
         case .snapshots:
-            let folder = session.settings.location.snapshotsDirectory
+            let folder = desk.settings.location.snapshotsDirectory
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             return names.filter { $0.hasSuffix(".sqlite") }.map { String($0.dropLast(7)) }.filter { $0.hasPrefix(prefix) }.sorted()
                 .map { CompletionCandidate($0) }
@@ -38,20 +39,20 @@ package struct SessionCompletionProvider: CompletionProvider {
         }
     }
 
-    private var taxonomy: Taxonomy { (try? session.store().taxonomy()) ?? .builtIn }
+    private var taxonomy: Taxonomy { (try? desk.store().taxonomy()) ?? .builtIn }
 
     /// Keys (or Report IDs, for a prefix that starts one) pending first, each with its status,
-    /// kind and the start of its text as the hint; the hint is neutralised like any report text.
+    /// kind and the start of its text as the hint, all from one query; the hint is neutralised
+    /// like any report text.
     private func reports(_ prefix: String) -> [CompletionCandidate] {
-        guard let store = try? session.store(), let found = try? store.completionCandidates(prefix: prefix, limit: 50) else { return [] }
-        let now = session.settings.clock.now
+        guard let found = try? desk.store().completionCandidates(prefix: prefix, limit: 50) else { return [] }
+        let now = desk.now
         return found.map { candidate in
-            guard let report = try? store.report(.text(candidate)).json(now: now) else { return CompletionCandidate(candidate) }
-            var hint = report["status"]?.stringValue ?? ""
-            if report["pastDue"]?.boolValue == true { hint += ", past due" }
-            hint += " · \(report["category"]?.stringValue ?? "")/\(report["issueType"]?.stringValue ?? "")"
-            if let text = report["details"]?.stringValue ?? report["note"]?.stringValue, !text.isEmpty { hint += " · " + text }
-            return CompletionCandidate(candidate, hint: SafeText.line(hint))
+            var hint = candidate.status.rawValue
+            if candidate.isPastDue(at: now) { hint += ", past due" }
+            hint += " · \(candidate.category)/\(candidate.issueType)"
+            if !candidate.text.isEmpty { hint += " · " + candidate.text }
+            return CompletionCandidate(candidate.value, hint: SafeText.line(hint))
         }
     }
 

@@ -1,10 +1,11 @@
 import Foundation
+package import ReportDeskCommands
 
-/// The REPL's history of one store (issue on the REPL: history), kept in the store's folder so each
-/// desk remembers its own commands. Owner-only (lines name users and orders), de-duplicated (a
-/// repeated command moves to the end), bounded, and merged with what other sessions on the same
-/// store added meanwhile. A line typed with a leading space is not kept, as in bash and fish.
-/// It lives with the store because `erase` must reach every file in the store's folder.
+/// The REPL's history of one store, kept in the store's folder so each desk remembers its own
+/// commands. Owner-only (lines name users and orders), de-duplicated (a repeated command moves to
+/// the end), bounded, and merged with what other sessions on the same store added meanwhile. A line
+/// typed with a leading space is not kept, as in bash and fish. Its lines name users, so it is one
+/// of the files `erase` walks (`personalDataFile`).
 package struct CommandHistory {
     /// The history file: `history` in the store's folder.
     package let path: String
@@ -15,6 +16,15 @@ package struct CommandHistory {
 
     /// Enough for weeks of an operator's work; the file stays well under 100 KB.
     package static let defaultLimit = 1000
+
+    /// The file's name in the store's folder.
+    package static let fileName = "history"
+
+    /// The history file of the store whose folder is `directory`.
+    package static func path(inStore directory: String) -> String { directory + "/" + fileName }
+
+    /// The history among the files `erase` walks: the lines that name the erased user are removed.
+    package static let personalDataFile = PersonalDataFile(name: fileName) { text, path in forget(text, in: path) }
 
     package init(path: String, limit: Int = CommandHistory.defaultLimit) {
         self.path = path
