@@ -1,5 +1,5 @@
 import Foundation
-import ReportDeskInterpreter
+import ReportDeskCore
 
 /// Writes straight to the terminal's descriptors (stdout for results, stderr for errors).
 enum Console {

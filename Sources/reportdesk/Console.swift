@@ -1,5 +1,5 @@
 import Foundation
-import ReportDeskInterpreter
+import ReportDeskCore
 
 /// Writes whole strings to a file descriptor. A reader that went away (EPIPE) ends the process
 /// quietly: the command already committed or rolled back, so nothing is half-written.

@@ -1,4 +1,5 @@
 import ReportDeskCore
+import ReportDeskFormats
 import ReportDeskInterpreter
 import ReportDeskStore
 
@@ -33,10 +34,32 @@ enum ExportCommand: Command {
         let format = try arguments.required(Self.format)
         var out = try arguments.value(Self.out)
         if out == "-" { out = nil }
-        if out == nil, !context.session.streams.outputIsFree {
+        let destination: ExportDestination
+        if let out {
+            destination = try ExportDestination.file(out)
+        } else if let output = context.session.streams.output {
+            destination = .descriptor(output)
+        } else {
             throw DeskError.invalidParams(field: "out", "give out: standard output carries the protocol here, so export writes to a file")
         }
-        let outcome = try store.export(matching: filter, now: context.now, format: format, out: out)
+        var writer = ExportRowWriter(format: format, taxonomy: try store.taxonomy(), now: context.now)
+        var exported = 0
+        var line: [UInt8] = []
+        let version: Int
+        do {
+            try destination.write(writer.preamble)
+            version = try store.exportReports(matching: filter, now: context.now, screenshotFolder: destination.folder) { report, screenshotPath in
+                line.removeAll(keepingCapacity: true)
+                writer.row(report, screenshotPath: screenshotPath, into: &line)
+                try destination.write(line)
+                exported += 1
+            }
+            try destination.finish()
+        } catch {
+            destination.abandon()
+            throw error
+        }
+        let outcome = (exported: exported, version: version, out: destination.path)
         var result = JSONObject([
             ("exported", .int(outcome.exported)), ("out", .optional(outcome.out)), ("version", .int(outcome.version)),
             ("format", .string(format.rawValue)),
