@@ -40,13 +40,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ReportDeskFormats",
+            dependencies: ["ReportDeskCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ReportDeskInterpreter",
             dependencies: ["ReportDeskCore"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ReportDeskCommands",
-            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskInterpreter"],
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskFormats", "ReportDeskInterpreter"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -83,8 +88,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ReportDeskFormatsTests",
+            dependencies: ["ReportDeskCore", "ReportDeskFormats", "ReportDeskTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ReportDeskStoreTests",
-            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskCommands", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskFormats", "ReportDeskCommands", "ReportDeskTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

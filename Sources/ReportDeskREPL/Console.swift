@@ -1,6 +1,5 @@
 import Foundation
 import ReportDeskCore
-import ReportDeskInterpreter
 
 /// Where a front end's text goes: results to standard output, errors and notices to standard
 /// error. The process's console writes to the descriptors; tests hand the REPL one that records.

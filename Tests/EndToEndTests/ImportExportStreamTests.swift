@@ -38,7 +38,7 @@ struct ImportExportStreamTests {
         let json = try runner.run(["--json", "export", "--format", "csv"])
         // CSV rows end in CRLF; the result is the one LF-terminated line after them.
         let lines = json.standardOutput.components(separatedBy: "\r\n")
-        #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}Report ID,Category"))
+        #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}Key,Report ID,Category"))
         #expect(json.standardOutput.contains(",\"'=HYPERLINK(\"\"x\"\")\","))
         let result = try JSONParser.parse(lines[3])
         #expect(result["exported"] == 2 && result["out"] == .null)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ReportDeskCore
 import ReportDeskStore
@@ -91,5 +92,22 @@ struct AppealQueueTests {
         let related = try desk.store.relatedCounts(of: report)
         #expect(related.sameOrderId == 1)
         #expect(related.sameOpenId == 0)
+    }
+}
+
+@Suite("Appeals queue: imported appeals")
+struct ImportedAppealTests {
+    @Test("an imported appeal's message is found by search like one recorded here")
+    func importedAppealIsSearchable() throws {
+        let desk = TestDesk()
+        let file = desk.folder.file("appealed.jsonl")
+        let row = #"{"category":"payment","issueType":"other","details":"charged for nothing","orderId":"ORD-9","reportedAt":"2026-11-20T10:00:00Z","status":"resolved","processedAt":"2026-11-21T10:00:00Z","appeal":{"status":"open","message":"kangaroo invoice attached","openedAt":"2026-11-22T10:00:00Z","decidedAt":null,"note":""}}"#
+        try (row + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try desk.run("import \(file)")
+        #expect(imported["imported"] == 1)
+        var query = ReportQuery()
+        query.text = "kangaroo"
+        #expect(try desk.store.page(query, now: desk.clock.now).reports.count == 1)
+        #expect(try desk.run("verify")["ok"] == true)
     }
 }

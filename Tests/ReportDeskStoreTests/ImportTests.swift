@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ReportDeskCore
+import ReportDeskFormats
 import ReportDeskStore
 import ReportDeskTesting
 
@@ -286,7 +287,9 @@ struct ImportTests {
                                       })
         #expect(throws: DeskError.self) {
             _ = try store.write(command: "import", actor: "tester", at: desk.clock.now) { transaction in
-                try transaction.importReports(from: ImportInput.bytes(Array(text.utf8)), settings: settings)
+                let reports = try transaction.importedReports(screenshotFolder: "/")
+                return try ImportRun.run(ImportInput.bytes(Array(text.utf8)), taxonomy: try transaction.taxonomy(), settings: settings,
+                                         into: ImportRun.Target(add: reports.add, finish: reports.finish))
             }
         }
         #expect(progress == [1024, 2048], "progress arrives while rows stream in")

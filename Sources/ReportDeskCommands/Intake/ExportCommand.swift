@@ -1,4 +1,5 @@
 import ReportDeskCore
+import ReportDeskFormats
 import ReportDeskInterpreter
 import ReportDeskStore
 
@@ -45,16 +46,44 @@ enum ExportCommand: Command {
         let format: ExportFormat
     }
 
+    /// How many rows went out, at which store version, and to which file (`nil`: standard output).
+    struct ExportOutcome {
+        let exported: Int
+        let version: Int
+        let out: String?
+    }
+
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Exported {
         let store = try context.store()
         let filter = try FilterParameters.filter(from: arguments.group(\.filters), taxonomy: store.taxonomy())
         let format = try arguments.required(\.format)
         var out = try arguments.value(\.out)
         if out == "-" { out = nil }
-        if out == nil, !context.session.streams.outputIsFree {
+        let destination: ExportDestination
+        if let out {
+            destination = try ExportDestination.file(out)
+        } else if let output = context.session.streams.output {
+            destination = .descriptor(output)
+        } else {
             throw DeskError.invalidParams(field: "out", "give out: standard output carries the protocol here, so export writes to a file")
         }
-        let outcome = try store.export(matching: filter, now: context.now, format: format, out: out)
-        return Exported(outcome: outcome, format: format)
+        var writer = ExportRowWriter(format: format, taxonomy: try store.taxonomy(), now: context.now)
+        var exported = 0
+        var line: [UInt8] = []
+        let version: Int
+        do {
+            try destination.write(writer.preamble)
+            version = try store.exportReports(matching: filter, now: context.now, screenshotFolder: destination.folder) { report, screenshotPath in
+                line.removeAll(keepingCapacity: true)
+                writer.row(report, screenshotPath: screenshotPath, into: &line)
+                try destination.write(line)
+                exported += 1
+            }
+            try destination.finish()
+        } catch {
+            destination.abandon()
+            throw error
+        }
+        return Exported(outcome: ExportOutcome(exported: exported, version: version, out: destination.path), format: format)
     }
 }

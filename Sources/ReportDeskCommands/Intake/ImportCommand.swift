@@ -1,5 +1,6 @@
 import Foundation
 import ReportDeskCore
+import ReportDeskFormats
 import ReportDeskInterpreter
 import ReportDeskStore
 
@@ -85,7 +86,13 @@ enum ImportCommand: Command {
             },
             checkCancelled: { try context.checkCancelled() })
         try store.prepareForImport()
-        let written = try context.write { transaction in try transaction.importReports(from: input, settings: settings) }
+        let written = try context.write { transaction in
+            let reports = try transaction.importedReports(screenshotFolder: input.folder)
+            let outcome = try ImportRun.run(input, taxonomy: try transaction.taxonomy(), settings: settings,
+                                            into: ImportRun.Target(add: reports.add, finish: reports.finish))
+            transaction.summary = "import \(input.name): \(outcome.imported) added, \(outcome.duplicates) duplicates, \(outcome.rejectedCount) rejected"
+            return outcome
+        }
         let outcome = written.value
         interaction.progress(ProgressUpdate(done: outcome.rows, total: outcome.rows, unit: "rows",
                                             elapsedSeconds: Date().timeIntervalSince(started), finished: true))

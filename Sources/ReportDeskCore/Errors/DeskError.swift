@@ -43,6 +43,9 @@ extension DeskError {
         DeskError(.storeUnavailable, message)
     }
 
+    /// A write found the disk full or a size limit reached, in the words the store uses for it.
+    package static let diskFull = DeskError.storeUnavailable("the disk is full (or a file size limit was reached); nothing was changed")
+
     package static func internalError(_ message: String) -> DeskError {
         DeskError(.internalError, message)
     }

@@ -1,96 +1,39 @@
-/// The three JSON shapes of a report: the contract's (INTERFACE.md, with derived facts at `now`),
-/// the version log's state (stored fields only), and export rows (portable between stores).
+/// The JSON shapes of a report, each built from a field table (the standard one by default): the
+/// contract's (INTERFACE.md, with derived facts at `now`), the version log's state (stored fields
+/// only) and export rows (`ReportFieldTable.exportJSON`).
 extension Report {
     /// The report as every front end returns it.
-    package func json(now: Instant) -> JSONValue {
-        .object(JSONObject([
-            ("key", .int(key)),
-            ("reportId", .optional(reportId)),
-            ("category", .string(category)),
-            ("issueType", .string(issueType)),
-            ("openId", .optional(openId)),
-            ("details", .optional(details)),
-            ("orderId", .optional(orderId)),
-            ("screenshot", screenshot.map { $0.json(includePath: true) } ?? .null),
-            ("reportedAt", .string(RFC3339.format(reportedAt))),
-            ("dueAt", .string(RFC3339.format(dueAt))),
-            ("status", .string(status.rawValue)),
-            ("pastDue", .bool(isPastDue(at: now))),
-            ("processedAt", processedAt.map { .string(RFC3339.format($0)) } ?? .null),
-            ("processedLate", .bool(wasProcessedLate)),
-            ("note", .string(note)),
-            ("appeal", appeal?.json ?? .null),
-            ("version", .int(version)),
-        ]))
+    package func json(now: Instant, fields: ReportFieldTable = .standard) -> JSONValue {
+        fields.json(of: self, FieldContext(now: now))
     }
 
     /// The stored state the version log keeps before and after each change (R12).
-    package var stateJSON: JSONValue {
-        .object(JSONObject([
-            ("key", .int(key)),
-            ("reportId", .optional(reportId)),
-            ("category", .string(category)),
-            ("issueType", .string(issueType)),
-            ("openId", .optional(openId)),
-            ("details", .optional(details)),
-            ("orderId", .optional(orderId)),
-            ("screenshot", screenshot.map { $0.json(includePath: false) } ?? .null),
-            ("reportedAt", .string(RFC3339.format(reportedAt))),
-            ("status", .string(status.rawValue)),
-            ("processedAt", processedAt.map { .string(RFC3339.format($0)) } ?? .null),
-            ("note", .string(note)),
-            ("appeal", appeal?.json ?? .null),
-        ]))
-    }
+    package var stateJSON: JSONValue { stateJSON(fields: .standard) }
 
-    /// A row of `export`: everything another store needs to hold the same report, without the
-    /// store-local key and version or facts that depend on when it is read.
-    package var exportJSON: JSONValue {
-        .object(JSONObject([
-            ("reportId", .optional(reportId)),
-            ("category", .string(category)),
-            ("issueType", .string(issueType)),
-            ("openId", .optional(openId)),
-            ("details", .optional(details)),
-            ("orderId", .optional(orderId)),
-            ("screenshot", screenshot.map { $0.json(includePath: true) } ?? .null),
-            ("reportedAt", .string(RFC3339.format(reportedAt))),
-            ("dueAt", .string(RFC3339.format(dueAt))),
-            ("status", .string(status.rawValue)),
-            ("processedAt", processedAt.map { .string(RFC3339.format($0)) } ?? .null),
-            ("note", .string(note)),
-            ("appeal", appeal?.json ?? .null),
-        ]))
+    package func stateJSON(fields: ReportFieldTable) -> JSONValue {
+        fields.stateJSON(of: self)
     }
 
     /// Reads a version-log state back; `nil` if it is not one.
-    package init?(stateJSON json: JSONValue, version: Int) {
-        guard let key = json["key"]?.intValue,
-              let category = json["category"]?.stringValue,
-              let issueType = json["issueType"]?.stringValue,
-              let reportedText = json["reportedAt"]?.stringValue, let reportedAt = RFC3339.parse(reportedText),
-              let statusText = json["status"]?.stringValue, let status = ReportStatus(rawValue: statusText)
-        else { return nil }
-        self.init(key: key, reportId: json["reportId"]?.stringValue, category: category, issueType: issueType,
-                  openId: json["openId"]?.stringValue, details: json["details"]?.stringValue,
-                  orderId: json["orderId"]?.stringValue,
-                  screenshot: json["screenshot"].flatMap(Screenshot.init(json:)),
-                  reportedAt: reportedAt, status: status,
-                  processedAt: json["processedAt"]?.stringValue.flatMap(RFC3339.parse),
-                  note: json["note"]?.stringValue ?? "",
-                  appeal: json["appeal"].flatMap(Appeal.init(json:)), version: version)
+    package init?(stateJSON json: JSONValue, version: Int, fields: ReportFieldTable = .standard) {
+        guard let report = fields.report(fromState: json, version: version) else { return nil }
+        self = report
     }
 }
 
 extension Screenshot {
     package func json(includePath: Bool) -> JSONValue {
-        var object = JSONObject([
-            ("sha256", .optional(sha256)), ("bytes", .optional(bytes)),
-            ("mediaType", .optional(mediaType)),
-        ])
-        if includePath { object["path"] = .optional(path) }
-        object["url"] = .optional(url)
-        return .object(object)
+        includePath ? json(path: path) : .object(JSONObject([
+            ("sha256", .optional(sha256)), ("bytes", .optional(bytes)), ("mediaType", .optional(mediaType)), ("url", .optional(url)),
+        ]))
+    }
+
+    /// The screenshot naming `path` as where its copy is (the store's, or one beside an export).
+    package func json(path: String?) -> JSONValue {
+        .object(JSONObject([
+            ("sha256", .optional(sha256)), ("bytes", .optional(bytes)), ("mediaType", .optional(mediaType)),
+            ("path", .optional(path)), ("url", .optional(url)),
+        ]))
     }
 
     package init?(json: JSONValue) {

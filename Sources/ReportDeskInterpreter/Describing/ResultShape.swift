@@ -21,31 +21,8 @@ package enum Schemas {
     static let instant: JSONValue = ["type": "string", "format": "date-time"]
     static let nullableInstant: JSONValue = ["type": ["string", "null"], "format": "date-time"]
 
-    package static let report: JSONValue = object([
-        "key": ["type": "integer", "minimum": 1],
-        "reportId": nullableString,
-        "category": ["type": "string"],
-        "issueType": ["type": "string"],
-        "openId": nullableString,
-        "details": nullableString,
-        "orderId": nullableString,
-        "screenshot": ["type": ["object", "null"], "properties": [
-            "sha256": nullableString, "bytes": ["type": ["integer", "null"]], "mediaType": nullableString,
-            "path": nullableString, "url": nullableString,
-        ]],
-        "reportedAt": instant,
-        "dueAt": instant,
-        "status": ["type": "string", "enum": ["pending", "resolved", "dismissed"]],
-        "pastDue": ["type": "boolean"],
-        "processedAt": nullableInstant,
-        "processedLate": ["type": "boolean"],
-        "note": ["type": "string"],
-        "appeal": ["type": ["object", "null"], "properties": [
-            "status": ["type": "string", "enum": ["open", "upheld", "overturned"]],
-            "message": ["type": "string"], "openedAt": instant, "decidedAt": nullableInstant, "note": ["type": "string"],
-        ], "required": ["status", "message", "openedAt", "decidedAt", "note"]],
-        "version": ["type": "integer", "minimum": 0],
-    ])
+    /// The report JSON's schema, from the field table that builds the report JSON.
+    package static let report: JSONValue = ReportFieldTable.standard.schema
 
     /// An object schema whose listed properties are all required.
     package static func object(_ properties: JSONObject, optional: [String] = []) -> JSONValue {

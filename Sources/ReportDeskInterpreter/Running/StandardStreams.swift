@@ -7,6 +7,9 @@ package struct StandardStreams: Sendable {
     /// Whether a command may print data (an export's rows) to standard output.
     package var outputIsFree: Bool
 
+    /// The descriptor a command writes its data to when standard output is free for it.
+    package var output: Int32? { outputIsFree ? 1 : nil }
+
     package init(input: (any StandardInputProvider)?, outputIsFree: Bool) {
         self.input = input
         self.outputIsFree = outputIsFree

@@ -15,7 +15,7 @@ enum StoreErrors {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .storeUnavailable("the store is busy with another process's write and stayed locked; nothing was changed")
         case .SQLITE_FULL:
-            return .storeUnavailable("the disk is full (or a file size limit was reached); nothing was changed")
+            return .diskFull
         case .SQLITE_IOERR:
             return .storeUnavailable("the store could not be read or written (I/O error\(place)); nothing was changed")
         case .SQLITE_CANTOPEN:

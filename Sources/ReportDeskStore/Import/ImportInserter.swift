@@ -9,7 +9,7 @@ import ReportDeskCore
 final class ImportInserter {
     /// Rows per INSERT statement: one statement per row costs more than the row itself.
     static let batchSize = 64
-    private static let columnCount = 22
+    private static let columnCount = ReportRecord.insertedColumnCount
 
     private let transaction: StoreTransaction
     private let insertBatch: Statement
@@ -36,10 +36,9 @@ final class ImportInserter {
     /// already there (R13: the platform Report ID, else the fingerprint) is skipped by the UNIQUE
     /// constraints and counted as a duplicate when the batch is written.
     func insert(_ submission: ReportSubmission, screenshot: Screenshot?, generatesReportID: Bool) throws {
-        let (fingerprint, reportId) = Fingerprint.identity(of: submission, screenshot: screenshot,
-                                                           generatesReportID: generatesReportID, deterministic: true)
+        var report = Report(newFrom: submission, reportId: submission.reportId, screenshot: screenshot, version: transaction.version)
+        let fingerprint = Fingerprint.assignIdentity(to: &report, generatesReportID: generatesReportID, deterministic: true)
         // A NULL key lets AUTOINCREMENT pick one never used before (R4).
-        let report = Report(newFrom: submission, reportId: reportId, screenshot: screenshot, version: transaction.version)
         ReportRecord.append(report, key: nil, to: &values)
         values.append(fingerprint)
         queued += 1
@@ -83,8 +82,11 @@ final class ImportInserter {
         try db.execute(sql: """
             INSERT INTO report_text(rowid, details, note)
             SELECT key, CASE WHEN details GLOB '*[^ -~]*' THEN reportdesk_index_form(details) ELSE coalesce(details, '') END,
-                   CASE WHEN note GLOB '*[^ -~]*' THEN reportdesk_index_form(note) ELSE note END
-            FROM report WHERE version = ? AND (details IS NOT NULL AND details <> '' OR note <> '')
+                   CASE WHEN words GLOB '*[^ -~]*' THEN reportdesk_index_form(words) ELSE words END
+            FROM (SELECT key, details, ltrim(note || coalesce(char(10) || nullif(appeal_message, ''), '')
+                                             || coalesce(char(10) || nullif(appeal_note, ''), ''), char(10)) AS words
+                  FROM report WHERE version = ?)
+            WHERE details IS NOT NULL AND details <> '' OR words <> ''
             """, arguments: [version])
         try db.execute(sql: """
             INSERT INTO report_change(version, key, before, after)

@@ -1,13 +1,13 @@
 import GRDB
 import ReportDeskCore
 
-/// How a `Report` maps onto the `report` table's columns.
+/// How a `Report` maps onto the `report` table's columns: the field table's store columns, in its
+/// order (`ReportFieldTable.storeColumns`); reads and writes below follow that order.
 enum ReportRecord {
-    static let columns = """
-        key, report_id, category, issue_type, open_id, details, order_id, shot_sha256, shot_bytes, \
-        shot_type, shot_url, reported_at, status, processed_at, note, appeal_status, appeal_message, \
-        appeal_opened_at, appeal_decided_at, appeal_note, version
-        """
+    static let columnNames = ReportFieldTable.standard.storeColumns
+    static let columns = columnNames.joined(separator: ", ")
+    /// The columns plus the fingerprint an insert writes.
+    static let insertedColumnCount = columnNames.count + 1
 
     /// Reads a report from a row selected with `columns` (in that order).
     static func report(from row: Row, blobs: BlobStore) -> Report {
@@ -44,7 +44,7 @@ enum ReportRecord {
 
     private static func values(of report: Report, key: Int?) -> [(any DatabaseValueConvertible)?] {
         var values: [(any DatabaseValueConvertible)?] = []
-        values.reserveCapacity(22)
+        values.reserveCapacity(insertedColumnCount)
         append(report, key: key, to: &values)
         return values
     }
@@ -75,12 +75,9 @@ enum ReportRecord {
         values.append(report.version)
     }
 
-    static let insertSQL = "INSERT INTO report (\(columns), fingerprint) VALUES (\(Array(repeating: "?", count: 22).joined(separator: ", ")))"
+    static let insertSQL = "INSERT INTO report (\(columns), fingerprint) VALUES (\(Array(repeating: "?", count: insertedColumnCount).joined(separator: ", ")))"
 
-    static let updateSQL = """
-        UPDATE report SET report_id = ?2, category = ?3, issue_type = ?4, open_id = ?5, details = ?6, order_id = ?7, \
-        shot_sha256 = ?8, shot_bytes = ?9, shot_type = ?10, shot_url = ?11, reported_at = ?12, status = ?13, \
-        processed_at = ?14, note = ?15, appeal_status = ?16, appeal_message = ?17, appeal_opened_at = ?18, \
-        appeal_decided_at = ?19, appeal_note = ?20, version = ?21 WHERE key = ?1
-        """
+    /// Sets every column but the key (the first) from the arguments of `arguments(of:)`.
+    static let updateSQL = "UPDATE report SET "
+        + columnNames.enumerated().dropFirst().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ") + " WHERE key = ?1"
 }

@@ -69,9 +69,9 @@ package final class StoreTransaction {
     /// `generatedIDSeed` makes an import's generated Report ID the same every time the row is seen.
     package func insert(_ submission: ReportSubmission, screenshot: Screenshot?, deterministicReportID: Bool) throws -> Insertion {
         let generatesID = try taxonomy().category(named: submission.category)?.hasPlatformReportID ?? false
-        let (fingerprint, reportId) = Fingerprint.identity(of: submission, screenshot: screenshot,
-                                                           generatesReportID: generatesID, deterministic: deterministicReportID)
-        var report = Report(newFrom: submission, reportId: reportId, screenshot: screenshot, version: version)
+        var report = Report(newFrom: submission, reportId: submission.reportId, screenshot: screenshot, version: version)
+        let fingerprint = Fingerprint.assignIdentity(to: &report, generatesReportID: generatesID, deterministic: deterministicReportID)
+        let reportId = report.reportId
         // A nil key lets AUTOINCREMENT pick one never used before (R4).
         let arguments = ReportRecord.arguments(of: report, key: nil, fingerprint: fingerprint)
         let statement = try db.cachedStatement(sql: ReportRecord.insertSQL + " ON CONFLICT DO NOTHING")
@@ -149,23 +149,12 @@ package final class StoreTransaction {
     }
 }
 
-/// Identity of reports that carry no platform Report ID (R13): a SHA-256 over the user-written
-/// fields and the report time, documented in the README.
+/// Identity of reports that carry no platform Report ID (R13): a SHA-256 over the field table's
+/// identity fields (the user-written fields and the report time), documented in the README.
 enum Fingerprint {
-    static func of(_ submission: ReportSubmission, screenshot: Screenshot?) -> String {
-        digest([submission.category, submission.issueType, submission.openId ?? "", submission.details ?? "",
-                submission.orderId ?? "", screenshot?.sha256 ?? screenshot?.url ?? "",
-                String(submission.reportedAt.milliseconds)])
-    }
-
+    /// The one fingerprint, for single inserts, imports and reinstated reports alike.
     static func of(_ report: Report) -> String {
-        digest([report.category, report.issueType, report.openId ?? "", report.details ?? "", report.orderId ?? "",
-                report.screenshot?.sha256 ?? report.screenshot?.url ?? "", String(report.reportedAt.milliseconds)])
-    }
-
-    private static func digest(_ fields: [String]) -> String {
-        let text = fields.joined(separator: "\u{1F}")
-        return hex(SHA256.hash(data: Array(text.utf8)))
+        hex(SHA256.hash(data: Array(ReportFieldTable.standard.identityText(of: report).utf8)))
     }
 
     /// Lower-case hex without a formatter per byte: imports hash every row (issue 7).
@@ -180,15 +169,14 @@ enum Fingerprint {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A new report's identity (R13): a platform Report ID when it has one, else its fingerprint,
-    /// plus a generated Report ID for categories that carry one (the same every time when
-    /// `deterministic`, so a re-imported row gets the same ID).
-    static func identity(of submission: ReportSubmission, screenshot: Screenshot?, generatesReportID: Bool,
-                         deterministic: Bool) -> (fingerprint: String?, reportId: String?) {
-        guard submission.reportId == nil else { return (nil, submission.reportId) }
-        let fingerprint = of(submission, screenshot: screenshot)
-        guard generatesReportID else { return (fingerprint, nil) }
-        return (fingerprint, deterministic ? generatedReportID(from: fingerprint) : randomReportID())
+    /// A new report's identity (R13): a platform Report ID when it has one (no fingerprint), else
+    /// its fingerprint, returned, plus a generated Report ID for categories that carry one (the
+    /// same every time when `deterministic`, so a re-imported row gets the same ID).
+    static func assignIdentity(to report: inout Report, generatesReportID: Bool, deterministic: Bool) -> String? {
+        guard report.reportId == nil else { return nil }
+        let fingerprint = of(report)
+        if generatesReportID { report.reportId = deterministic ? generatedReportID(from: fingerprint) : randomReportID() }
+        return fingerprint
     }
 
     /// Reports without a platform-given Report ID are identified by their fingerprint.

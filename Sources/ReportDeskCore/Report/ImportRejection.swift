@@ -1,4 +1,5 @@
-/// Why a row was not imported: the field at fault (when one is) and a reason that names it.
+/// Why a row was not imported: the field at fault (when one is) and a reason that names it. Import
+/// readers reject rows they cannot read; the store rejects rows whose screenshot it cannot take.
 package struct ImportRejection: Error, Equatable, Sendable {
     package let field: String?
     package let reason: String
@@ -6,9 +7,5 @@ package struct ImportRejection: Error, Equatable, Sendable {
     package init(field: String?, _ reason: String) {
         self.field = field
         self.reason = reason
-    }
-
-    package init(_ field: ImportField, _ reason: String) {
-        self.init(field: field.name, "\(field.label) \(reason)")
     }
 }

@@ -21,5 +21,5 @@ package struct ImportOutcome: Sendable {
     /// Column headings or JSON keys that name no report field; their values were not imported.
     package var ignoredFields: [String] = []
 
-    init(format: ImportFormat) { self.format = format }
+    package init(format: ImportFormat) { self.format = format }
 }

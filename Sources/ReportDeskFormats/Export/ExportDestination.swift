@@ -1,13 +1,14 @@
 import Foundation
-import ReportDeskCore
+package import ReportDeskCore
 
 /// Where export rows go: a file written beside its final name and renamed into place when complete
-/// (owner-only, 0600: it holds Open IDs and order ids), or a descriptor such as standard output.
-final class ExportDestination {
+/// (owner-only, 0600: it holds Open IDs and order ids), or a descriptor such as standard output
+/// that the command hands over.
+package final class ExportDestination {
     private let descriptor: Int32
     private let temporaryPath: String?
     /// The final path, or `nil` for a descriptor.
-    let path: String?
+    package let path: String?
     private var pending: [UInt8] = []
 
     private init(descriptor: Int32, temporaryPath: String?, path: String?) {
@@ -17,7 +18,7 @@ final class ExportDestination {
         pending.reserveCapacity(1 << 16)
     }
 
-    static func file(_ path: String) throws(DeskError) -> ExportDestination {
+    package static func file(_ path: String) throws(DeskError) -> ExportDestination {
         guard !path.utf8.contains(0) else { throw DeskError.invalidParams(field: "out", "out contains a NUL character") }
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -28,20 +29,20 @@ final class ExportDestination {
         return ExportDestination(descriptor: fd, temporaryPath: temporary, path: path)
     }
 
-    static func descriptor(_ fd: Int32) -> ExportDestination {
+    package static func descriptor(_ fd: Int32) -> ExportDestination {
         ExportDestination(descriptor: fd, temporaryPath: nil, path: nil)
     }
 
     /// The folder the file goes into (screenshots are copied beside it).
-    var folder: String? { path.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 } }
+    package var folder: String? { path.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 } }
 
-    func write(_ bytes: some Sequence<UInt8>) throws(DeskError) {
+    package func write(_ bytes: some Sequence<UInt8>) throws(DeskError) {
         pending.append(contentsOf: bytes)
         if pending.count >= 1 << 16 { try flush() }
     }
 
     /// Flushes, syncs and moves the file into place.
-    func finish() throws(DeskError) {
+    package func finish() throws(DeskError) {
         try flush()
         guard let temporaryPath, let path else { return }
         fsync(descriptor)
@@ -54,21 +55,16 @@ final class ExportDestination {
     }
 
     /// Drops a half-written file.
-    func abandon() {
+    package func abandon() {
         guard let temporaryPath else { return }
         close(descriptor)
         unlink(temporaryPath)
     }
 
     private func flush() throws(DeskError) {
-        var offset = 0
-        while offset < pending.count {
-            let count = pending.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DeskError.invalidParams(field: "out", "cannot write the export: \(String(cString: strerror(errno)))")
-            }
-            offset += count
+        if let error = DescriptorWriter.writeAll(pending, to: descriptor) {
+            if DescriptorWriter.isDiskFull(error) { throw DeskError.diskFull }
+            throw DeskError.invalidParams(field: "out", "cannot write the export: \(String(cString: strerror(error)))")
         }
         pending.removeAll(keepingCapacity: true)
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ReportDeskCore
-import ReportDeskStore
+import ReportDeskFormats
 import ReportDeskTesting
 
 /// R13: the readers split every shape of file into the right rows, on bytes, with the right line

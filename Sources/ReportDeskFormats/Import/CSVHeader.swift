@@ -9,7 +9,7 @@ package struct CSVHeader {
 
     /// Reads the header record; refuses a header that repeats a field or lacks a required one,
     /// since every row would then be rejected for the same reason.
-    package init(_ record: ImportRecord) throws(DeskError) {
+    package init(_ record: ImportRecord, names: ImportNames = .standard) throws(DeskError) {
         var columns: [ImportField?] = []
         var unknown: [String] = []
         var seen: [ImportField: String] = [:]
@@ -17,7 +17,7 @@ package struct CSVHeader {
             guard let name = record.text(ofCell: index)?.trimmingCharacters(in: .whitespaces) else {
                 throw DeskError.invalidParams(field: "path", "the CSV header holds invalid UTF-8 in column \(index + 1)")
             }
-            let field = ImportField.named(name)
+            let field = names.field(named: name)
             if let field, field != .derived {
                 if let earlier = seen[field] {
                     throw DeskError.invalidParams(field: "path",

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes whole byte strings to a file descriptor, the one loop every front end's output uses.
+/// Writes whole byte strings to a file descriptor, the one loop every output uses: the front ends',
+/// export files and rejects files.
 package enum DescriptorWriter {
     /// Writes every byte, retrying after a signal interrupts; the `errno` of a failed write (EPIPE
     /// when the reader went away), or `nil` when everything was written.
@@ -16,5 +17,10 @@ package enum DescriptorWriter {
             offset += written
         }
         return nil
+    }
+
+    /// Whether a failed write's `errno` means the disk is full or a quota or size limit was reached.
+    package static func isDiskFull(_ error: Int32) -> Bool {
+        error == ENOSPC || error == EDQUOT || error == EFBIG
     }
 }

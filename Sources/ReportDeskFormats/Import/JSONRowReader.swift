@@ -1,4 +1,4 @@
-import ReportDeskCore
+package import ReportDeskCore
 
 /// Turns a JSON object (a JSON Lines line or an array element) into an import row. Keys are
 /// looked up once per distinct spelling; keys the desk does not know are collected for the result.
@@ -7,7 +7,9 @@ package struct JSONRowReader {
     /// Keys that named no field, in the order first seen.
     package private(set) var unknown: [String] = []
 
-    package init() {}
+    private let names: ImportNames
+
+    package init(names: ImportNames = .standard) { self.names = names }
 
     package mutating func row(_ record: ImportRecord) -> Result<ImportRow, ImportRejection> {
         let value: JSONValue
@@ -41,7 +43,7 @@ package struct JSONRowReader {
 
     private mutating func field(for key: String) -> ImportField? {
         if let known = keys[key] { return known }
-        let field = ImportField.named(key)
+        let field = names.field(named: key)
         if keys.count < 1000 { keys[key] = field }
         if field == nil, unknown.count < 50, !unknown.contains(key) { unknown.append(key) }
         return field

@@ -1,11 +1,11 @@
 import Foundation
-import ReportDeskCore
+package import ReportDeskCore
 
 /// Where an import keeps the rows it rejected, byte for byte as they were (R13: never dropped), so
 /// they can be fixed and imported again: CSV rows under the file's own header line, JSON Lines as
 /// lines, array elements inside a new array. Created on the first rejection, owner-only (0600).
-final class RejectsFile {
-    private(set) var path: String
+package final class RejectsFile {
+    package private(set) var path: String
     /// The path without its extension, for a second file in the same second (`…-2.rejects.csv`).
     private let stem: String
     private let format: ImportFormat
@@ -14,7 +14,7 @@ final class RejectsFile {
     private var pending: [UInt8] = []
     private var written = 0
 
-    init(directory: String, inputName: String, format: ImportFormat, at now: Instant, header: [UInt8]) {
+    package init(directory: String, inputName: String, format: ImportFormat, at now: Instant, header: [UInt8]) {
         let stamp = RFC3339.format(Instant(milliseconds: now.milliseconds / 1000 * 1000))
             .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         let safeName = String(inputName.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(60))
@@ -28,10 +28,10 @@ final class RejectsFile {
     deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Whether any row was rejected (and so the file exists).
-    var isCreated: Bool { written > 0 }
+    package var isCreated: Bool { written > 0 }
 
     /// Appends one rejected row exactly as it was in the file.
-    func append(_ raw: UnsafeBufferPointer<UInt8>) throws(DeskError) {
+    package func append(_ raw: UnsafeBufferPointer<UInt8>) throws(DeskError) {
         if descriptor < 0 { try create() }
         if format == .jsonArray {
             pending.append(contentsOf: (written == 0 ? "\n" : ",\n").utf8)
@@ -45,7 +45,7 @@ final class RejectsFile {
     }
 
     /// Writes what is buffered and closes the file (an array gets its closing bracket).
-    func finish() throws(DeskError) {
+    package func finish() throws(DeskError) {
         guard descriptor >= 0 else { return }
         if format == .jsonArray { pending.append(contentsOf: "\n]\n".utf8) }
         try flush()
@@ -55,7 +55,7 @@ final class RejectsFile {
     }
 
     /// Removes the file: the import failed, so it rejected nothing.
-    func discard() {
+    package func discard() {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
         unlink(path)
     }
@@ -63,7 +63,9 @@ final class RejectsFile {
     private func create() throws(DeskError) {
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            try StoreFiles.createPrivateDirectory(directory)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            chmod(directory, 0o700)
         } catch {
             throw DeskError.storeUnavailable("cannot create the rejects folder \(directory): \(error.localizedDescription)")
         }
@@ -87,14 +89,9 @@ final class RejectsFile {
     }
 
     private func flush() throws(DeskError) {
-        var offset = 0
-        while offset < pending.count {
-            let count = pending.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DeskError.storeUnavailable("cannot write the rejects file \(path) (disk full?); nothing was imported")
-            }
-            offset += count
+        if let error = DescriptorWriter.writeAll(pending, to: descriptor) {
+            if DescriptorWriter.isDiskFull(error) { throw DeskError.diskFull }
+            throw DeskError.storeUnavailable("cannot write the rejects file \(path): \(String(cString: strerror(error))); nothing was imported")
         }
         pending.removeAll(keepingCapacity: true)
     }
