@@ -102,8 +102,8 @@ package final class REPL {
         let execution = interpreter.execute(words: words)
         watcher.stop()
         if case .success(let value) = execution.outcome, value["nextCursor"] != nil,
-           let (_, arguments) = interpreter.registry.match(words) {
-            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, result: value)
+           let (command, arguments) = interpreter.registry.match(words) {
+            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, spec: command.spec, result: value)
         }
         let output = OutputFormatter(json: json, style: style(for: STDOUT_FILENO)).format(execution)
         if let text = output.standardOutput { Console.write(text) }
