@@ -10,9 +10,9 @@ final class InProcessServer {
     let dispatcher: RPCDispatcher
     private var reader = MessageReader()
 
-    init(desk: TestDesk = TestDesk()) {
+    init(desk: TestDesk = TestDesk(), dispatcher: RPCDispatcher? = nil) {
         self.desk = desk
-        dispatcher = RPCDispatcher(interpreter: desk.interpreter, serverVersion: "test")
+        self.dispatcher = dispatcher ?? RPCDispatcher(interpreter: desk.interpreter, serverVersion: "test")
     }
 
     var framing: Framing? { reader.framing }
