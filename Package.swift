@@ -93,6 +93,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ReportDeskCommandsTests",
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskCommands", "ReportDeskTesting"],
+            exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ReportDeskREPLTests",
             dependencies: ["ReportDeskCore", "ReportDeskREPL", "ReportDeskInterpreter", "ReportDeskStore", "ReportDeskTesting"],
             swiftSettings: strictSettings

@@ -8,7 +8,7 @@ import ReportDeskTesting
 /// `help` command prints them.
 @Suite("help output matches its reviewed snapshots")
 struct HelpGoldenTests {
-    static let folder = "Tests/ReportDeskInterpreterTests/Golden/help"
+    static let folder = "Tests/ReportDeskCommandsTests/Golden/help"
 
     /// The `help` arguments to snapshot, each with its file name: none for the overview, then each
     /// group, then each command by its method.
