@@ -104,7 +104,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportDeskCommandsTests",
-            dependencies: ["ReportDeskCommands", "ReportDeskInterpreter", "ReportDeskCore", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskInterpreter", "ReportDeskCommands", "ReportDeskTesting"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -81,7 +81,7 @@ package final class REPL {
     }
 
     private func makeReader() -> any LineReader {
-        let completer = Completer(registry: session.registry, provider: desk.completionProvider, extraFirstWords: Self.sessionWords)
+        let completer = Completer(registry: session.registry, provider: desk.completionProvider(registry: session.registry), extraFirstWords: Self.sessionWords)
         if environment["TERM"] != "dumb",
            let editing = LibEditLineReader(completer: completer, historyPath: CommandHistory.path(inStore: desk.directory),
                                            colour: TerminalStyle.colourAllowed(fileDescriptor: STDOUT_FILENO, environment: environment)) {
@@ -111,8 +111,8 @@ package final class REPL {
         let execution = interpreter.execute(words: words)
         watcher.stop()
         if case .success(let value) = execution.outcome, value["nextCursor"] != nil,
-           let (_, arguments) = interpreter.registry.match(words) {
-            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, result: value)
+           let (command, arguments) = interpreter.registry.match(words) {
+            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, spec: command.spec, result: value)
         }
         let output = OutputFormatter(json: json, style: style(for: STDOUT_FILENO)).format(execution)
         console.out(output.standardOutput)

@@ -6,7 +6,7 @@ import ReportDeskREPL
 import ReportDeskRPC
 
 /// The version of this build, reported by `--version`, `initialize` and `rpc.discover`.
-let reportDeskVersion = "0.1.0"
+let reportDeskVersion = ReportDeskVersion.current
 
 // A closed pipe must end a write with EPIPE, not kill the process mid-commit; a file size limit
 // must fail the write (-32004), not kill the process.

@@ -4,7 +4,7 @@ import ReportDeskCore
 import ReportDeskTesting
 
 /// Issue 3, acceptance 4: two processes writing to one store at the same time lose no update.
-@Suite("Several processes on one store")
+@Suite("Several processes on one store", .tags(.slow), .skippedInQuickRuns)
 struct ConcurrentProcessTests {
     @Test("two script sessions writing at once: every write lands, versions are gap-free and unique")
     func twoWriters() async throws {

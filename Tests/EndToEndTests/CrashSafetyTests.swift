@@ -2,10 +2,10 @@ import Foundation
 import Testing
 import ReportDeskTesting
 
-/// Issue 8, acceptance 1: SIGKILL at random points loses no acknowledged write and leaves a store
+/// SIGKILL at random points loses no acknowledged write and leaves a store
 /// that passes verify; concurrent writers lose no update. `Scripts/stress SECONDS` runs the same
 /// rounds for longer by setting REPORTDESK_STRESS_SECONDS.
-@Suite("Crash safety and concurrent writers", .serialized)
+@Suite("Crash safety and concurrent writers", .serialized, .tags(.slow), .skippedInQuickRuns)
 struct CrashSafetyTests {
     static var stressSeconds: Double? {
         ProcessInfo.processInfo.environment["REPORTDESK_STRESS_SECONDS"].flatMap(Double.init)
@@ -19,14 +19,16 @@ struct CrashSafetyTests {
         let harness = CrashHarness(storePath: folder.path + "/store")
         var figures = CrashHarness.Figures()
         let deadline = Date().addingTimeInterval(Self.stressSeconds ?? 0)
+        // Writers that end before the kill do not count; this bounds the rounds that may take.
+        let giveUp = deadline.addingTimeInterval(600)
         repeat {
             try harness.killRound(writer: figures.kills % 4, runMilliseconds: Int.random(in: 5...120, using: &random),
                                   random: &random, figures: &figures)
-        } while figures.kills < 50 || Date() < deadline
+        } while (figures.kills < 50 || Date() < deadline) && Date() < giveUp
         print("crash safety (seed \(seed)): \(figures)")
         #expect(figures.lost == 0, "\(figures.problems.prefix(5))")
         #expect(figures.failedVerifications == 0 && figures.crashes == 0, "\(figures.problems.prefix(5))")
-        #expect(figures.kills >= 50)
+        #expect(figures.kills >= 50, "only \(figures.kills) writers were still running when killed within 600 s")
         #expect(figures.checked > 100, "the writers did acknowledge work before being killed")
     }
 

@@ -3,10 +3,10 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// Issue 6, acceptance 3 (R12, R13): a `reportdesk import` killed with SIGKILL in the middle of a
+/// R12, R13: a `reportdesk import` killed with SIGKILL in the middle of a
 /// large file leaves a store that opens, passes `PRAGMA integrity_check` and holds none or all of
 /// that import's rows, and a second run of the same import completes it.
-@Suite("Import under SIGKILL", .serialized)
+@Suite("Import under SIGKILL", .serialized, .tags(.slow), .skippedInQuickRuns)
 struct ImportKillTests {
     static let rows = 80_000
 

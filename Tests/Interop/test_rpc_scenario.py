@@ -7,6 +7,7 @@ import pathlib
 import queue
 import subprocess
 import threading
+import time
 
 import jsonschema
 
@@ -51,8 +52,15 @@ class RPCClient:
         if params is not None:
             request["params"] = params
         self.send(request)
+        # Notifications alone must not keep the wait going: the reply comes within the guard.
+        deadline = time.monotonic() + HANG_GUARD
         while True:
-            message = self.messages.get(timeout=HANG_GUARD)
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"no reply to {method} (id {id}) within {HANG_GUARD} s"
+            try:
+                message = self.messages.get(timeout=remaining)
+            except queue.Empty:
+                raise AssertionError(f"no reply to {method} (id {id}) within {HANG_GUARD} s") from None
             assert message is not None, "the server ended its output"
             if "method" in message:
                 self.notifications.append(message)

@@ -91,7 +91,12 @@ struct FieldRuleTests {
         draft.details = field == .details ? "text" : nil
         draft.orderId = field == .orderId ? "ORD-1" : nil
         draft.screenshot = field == .screenshot ? .url("https://example.com/a.png") : nil
-        _ = try draft.validated(against: .builtIn)
+        let valid = try draft.validated(against: .builtIn)
+        #expect(valid.category == category)
+        #expect(valid.reportId == (field == .reportId ? "RPT-1" : nil))
+        #expect(valid.details == (field == .details ? "text" : nil))
+        #expect(valid.orderId == (field == .orderId ? "ORD-1" : nil))
+        #expect(valid.screenshot == (field == .screenshot ? .url("https://example.com/a.png") : nil))
     }
 
     @Test("empty optional fields count as absent, and an empty Open ID means not logged in")

@@ -15,7 +15,7 @@ struct CompletionTests {
     }
 
     static func completer(_ desk: TestDesk, registry: CommandRegistry = AllCommands.registry) -> Completer {
-        Completer(registry: registry, provider: desk.desk.completionProvider,
+        Completer(registry: registry, provider: desk.desk.completionProvider(registry: registry),
                   extraFirstWords: [CompletionCandidate("quit", hint: "leave")])
     }
 
@@ -114,6 +114,36 @@ struct CompletionTests {
         let completion = Self.completer(try Self.desk()).complete(line)
         #expect(completion.partial == partial)
         #expect(completion.openQuote == quote)
+    }
+
+    @Test("an option spelled as its JSON key (--openId) completes like its kebab flag, as the binder accepts both", arguments: [
+        ("list --openId u1 ", "list --open-id u1 "),
+        ("submit --category payment --issueType ", "submit --category payment --issue-type "),
+        ("submit --category payment --issueType ch", "submit --category payment --issue-type ch"),
+        ("list --category=experience --issueType c", "list --category=experience --issue-type c"),
+        ("submit --openId u1 --category ", "submit --open-id u1 --category "),
+        ("note 2 --ifVersion 3 ", "note 2 --if-version 3 "),
+    ])
+    func camelSpelling(camel: String, kebab: String) throws {
+        let completer = Self.completer(try Self.desk())
+        let expected = completer.complete(kebab).values
+        #expect(!expected.isEmpty, "\(kebab) offers something")
+        #expect(completer.complete(camel).values == expected, "\(camel)")
+    }
+
+    @Test("an inline value keeps the flag as typed", arguments: [
+        ("list --issueType=cr", ["--issueType=crash_or_freeze"]),
+        ("list --issue-type=cr", ["--issue-type=crash_or_freeze"]),
+    ])
+    func inlineSpelling(line: String, expected: [String]) throws {
+        #expect(Self.completer(try Self.desk()).complete(line).values == expected)
+    }
+
+    @Test("what follows an option that takes a value is its value, as the binder reads it")
+    func optionValueFirst() throws {
+        let completer = Self.completer(try Self.desk())
+        #expect(completer.complete("list --open-id u1 ").values.contains("--open-id") == false, "given once already")
+        #expect(completer.complete("list --status --").values == [], "--status takes the next word as its value")
     }
 
     @Test("a parameter added to a declaration is completed, with its values")

@@ -148,20 +148,31 @@ struct REPLLoopTests {
 
 @Suite("more: the next page of the last list")
 struct NextPageTests {
+    static func page(_ line: String, _ result: JSONValue) throws -> NextPage? {
+        let words = line.split(separator: " ").map(String.init)
+        let (command, arguments) = try #require(AllCommands.registry.match(words))
+        return NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, spec: command.spec, result: result)
+    }
+
     @Test("the same command with the result's cursor, any earlier cursor replaced")
-    func words() {
-        let page = NextPage(command: ["list"], arguments: ["--status", "pending", "--cursor", "old", "--limit=2", "--cursor=older"],
-                            result: ["reports": [], "nextCursor": "new"])
+    func words() throws {
+        let page = try Self.page("list --status pending --cursor old --limit=2 --cursor=older", ["reports": [], "nextCursor": "new"])
         #expect(page?.words == ["list", "--cursor", "new", "--status", "pending", "--limit=2"])
-        let history = NextPage(command: ["history"], arguments: ["3"], result: ["versions": [], "nextCursor": 40])
+        let history = try Self.page("history 3", ["versions": [], "nextCursor": 40])
         #expect(history?.words == ["history", "--cursor", "40", "3"])
-        let search = NextPage(command: ["search"], arguments: ["--", "--cursor"], result: ["nextCursor": "c"])
+        let search = try Self.page("search -- --cursor", ["nextCursor": "c"])
         #expect(search?.words == ["search", "--cursor", "c", "--", "--cursor"], "after --, --cursor is text to search for")
     }
 
+    @Test("only a real cursor option is dropped: another option's value stays, as the binder reads it")
+    func optionValues() throws {
+        let search = try Self.page("search --open-id --cursor crash --cursor old", ["nextCursor": "new"])
+        #expect(search?.words == ["search", "--cursor", "new", "--open-id", "--cursor", "crash"])
+    }
+
     @Test("the last page has no next page")
-    func last() {
-        #expect(NextPage(command: ["list"], arguments: [], result: ["reports": [], "nextCursor": .null]) == nil)
+    func last() throws {
+        #expect(try Self.page("list", ["reports": [], "nextCursor": .null]) == nil)
     }
 
     @Test("prompts are ASCII when the terminal is not UTF-8")

@@ -7,7 +7,7 @@ import ReportDeskTesting
 /// requests, go through the reader (framing and JSON) and the dispatcher in-process, split into
 /// random reads, in both framings. Nothing crashes or hangs, and every request that had an id gets
 /// one well-formed reply carrying that id exactly (null when the id itself was invalid).
-@Suite("Fuzzing the protocol stack with mutated messages")
+@Suite("Fuzzing the protocol stack with mutated messages", .tags(.slow), .skippedInQuickRuns)
 struct FuzzTests {
     static let seed: UInt64 = 0x5EED_4ADE_5C0F_FEE4
     static let messageCount = 10_000

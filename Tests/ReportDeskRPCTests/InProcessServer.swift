@@ -10,9 +10,10 @@ final class InProcessServer {
     let dispatcher: RPCDispatcher
     private var reader = MessageReader()
 
-    init(desk: TestDesk = TestDesk(), confirmations: ConfirmationGate? = nil) {
+    init(desk: TestDesk = TestDesk(), confirmations: ConfirmationGate? = nil, dispatcher: RPCDispatcher? = nil) {
         self.desk = desk
-        dispatcher = RPCDispatcher(interpreter: desk.interpreter, serverVersion: "test", confirmations: confirmations)
+        self.dispatcher = dispatcher
+            ?? RPCDispatcher(interpreter: desk.interpreter, serverVersion: "test", confirmations: confirmations)
     }
 
     /// A server whose session confirms through the MCP client, as `reportdesk rpc` does.

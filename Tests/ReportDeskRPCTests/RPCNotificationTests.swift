@@ -65,7 +65,9 @@ struct RPCNotificationTests {
         server.send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
         // The server creates the store as it starts, before it reads input: once the database
         // exists, the server is watching from version 0.
-        while !FileManager.default.fileExists(atPath: store + "/reports.sqlite") { usleep(5000) }
+        try Polling.wait(for: "the server to create \(store)/reports.sqlite") {
+            FileManager.default.fileExists(atPath: store + "/reports.sqlite")
+        }
         try seed()
         let change = try #require(server.next())
         #expect(change.value["method"] == "store/changed")

@@ -132,7 +132,9 @@ struct RPCProcessTests {
         try? input.fileHandleForWriting.close()
         let deadline = Date(timeIntervalSinceNow: Double(RPCProcess.hangGuard.components.seconds))
         while process.isRunning && Date() < deadline { usleep(2000) }
-        if process.isRunning { process.terminate() }
+        let hung = process.isRunning
+        if hung { process.terminate() }
+        #expect(!hung, "the server was still running \(RPCProcess.hangGuard) after its input ended")
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         #expect(process.terminationReason == .exit, "not killed by SIGPIPE")
         #expect(process.terminationStatus == 0)

@@ -75,7 +75,9 @@ package struct BinaryRunner: Sendable {
             }
             usleep(2000)
         }
-        while !collected.done { usleep(1000) }
+        // The output ends when the last holder of the pipes closes them, which a leftover child could delay.
+        try Polling.wait(for: "the end of the output of reportdesk \(arguments.joined(separator: " "))", timeout: timeout,
+                         interval: 0.001) { collected.done }
         return Outcome(status: process.terminationStatus, standardOutput: collected.out, standardError: collected.err)
     }
 

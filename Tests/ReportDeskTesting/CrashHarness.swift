@@ -56,7 +56,7 @@ package struct CrashHarness: Sendable {
         usleep(UInt32(runMilliseconds) * 1000)
         let killed = process.kill()
         figures.kills += killed ? 1 : 0
-        let acknowledgements = process.acknowledgements()
+        let acknowledgements = try process.acknowledgements()
         if !killed, !process.exitedNormally {
             figures.crashes += 1
             figures.problems.append("a writer ended by a signal or with status \(process.exitStatus) before it was killed")
@@ -77,7 +77,7 @@ package struct CrashHarness: Sendable {
         }
         var all: [(command: String, reply: JSONValue)] = []
         for process in processes {
-            all += process.acknowledgements()
+            all += try process.acknowledgements()
             if !process.exitedNormally {
                 figures.crashes += 1
                 figures.problems.append("a writer ended by a signal or with status \(process.exitStatus)")

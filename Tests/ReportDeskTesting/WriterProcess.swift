@@ -62,11 +62,13 @@ package final class WriterProcess: @unchecked Sendable {
 
     /// Waits for the process and its output to end; returns the complete lines it printed, each
     /// paired with the command it acknowledges.
-    package func acknowledgements(timeout: Double = 60) -> [(command: String, reply: JSONValue)] {
+    /// A writer still running after `timeout` seconds is killed; one whose output has not ended
+    /// 10 s after that fails the test rather than hang it.
+    package func acknowledgements(timeout: Double = 60) throws -> [(command: String, reply: JSONValue)] {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning || !lock.withLock({ finished }) {
+        try Polling.wait(for: "a writer process and its output to end", timeout: timeout + 10, interval: 0.001) {
             if Date() > deadline { kill() }
-            usleep(1000)
+            return !process.isRunning && lock.withLock({ finished })
         }
         let text = lock.withLock { String(decoding: received, as: UTF8.self) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

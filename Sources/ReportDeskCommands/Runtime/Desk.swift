@@ -1,5 +1,5 @@
 package import ReportDeskCore
-import ReportDeskInterpreter
+package import ReportDeskInterpreter
 package import ReportDeskStore
 import Synchronization
 
@@ -73,6 +73,9 @@ extension Desk {
         return (overview.pending, overview.pastDue)
     }
 
-    /// Completion of categories, issue types, report keys, snapshots and files from this desk.
-    package var completionProvider: SessionCompletionProvider { SessionCompletionProvider(desk: self) }
+    /// Completion of categories, issue types, report keys, snapshots and files from this desk; the
+    /// registry reads the line's options as the binder will.
+    package func completionProvider(registry: CommandRegistry) -> SessionCompletionProvider {
+        SessionCompletionProvider(desk: self, registry: registry)
+    }
 }

@@ -6,8 +6,12 @@ import ReportDeskStore
 /// Completion values from the session's desk (its store and folder) and the file system.
 package struct SessionCompletionProvider: CompletionProvider {
     package let desk: Desk
+    package let registry: CommandRegistry
 
-    package init(desk: Desk) { self.desk = desk }
+    package init(desk: Desk, registry: CommandRegistry) {
+        self.desk = desk
+        self.registry = registry
+    }
 
     package func values(for source: CompletionSource, prefix: String, lineWords: [String]) -> [String] {
         candidates(for: source, prefix: prefix, lineWords: lineWords).map(\.value)
@@ -19,7 +23,7 @@ package struct SessionCompletionProvider: CompletionProvider {
             return taxonomy.categories.filter { $0.id.hasPrefix(prefix) }.map { CompletionCandidate($0.id, hint: $0.displayName) }
         case .issueTypes:
             let taxonomy = self.taxonomy
-            let chosen = Self.values(of: "--category", in: lineWords).compactMap(taxonomy.category(named:))
+            let chosen = values(of: "category", in: lineWords).compactMap(taxonomy.category(named:))
             var seen = Set<String>()
             return (chosen.isEmpty ? taxonomy.categories : chosen).flatMap(\.issueTypes)
                 .filter { $0.id.hasPrefix(prefix) && seen.insert($0.id).inserted }
@@ -56,16 +60,12 @@ package struct SessionCompletionProvider: CompletionProvider {
         }
     }
 
-    /// Every value given to `flag` on the line (`--category a,b`, `--category=a`, repeated).
-    private static func values(of flag: String, in words: [String]) -> [String] {
-        var found: [String] = []
-        for (index, word) in words.enumerated() {
-            var value: String?
-            if word == flag, index + 1 < words.count { value = words[index + 1] }
-            if word.hasPrefix(flag + "=") { value = String(word.dropFirst(flag.count + 1)) }
-            found += (value ?? "").split(separator: ",").map { String($0).trimmed }
-        }
-        return found
+    /// Every value given to the parameter `name` on the line (`--category a,b`, `--category=a`,
+    /// repeated), read as the binder reads the line.
+    private func values(of name: String, in words: [String]) -> [String] {
+        guard let (command, arguments) = registry.match(words) else { return [] }
+        return CommandLineScan(arguments, spec: command.spec).values(of: name)
+            .flatMap { $0.split(separator: ",").map { String($0).trimmed } }
     }
 
     private static func files(_ prefix: String) -> [String] {

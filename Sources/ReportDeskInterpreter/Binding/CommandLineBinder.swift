@@ -2,58 +2,44 @@ package import ReportDeskCore
 
 /// Turns a command's words into the bag of named JSON values `ParameterBinder` checks: options by
 /// name (`--open-id X`, `--open-id=X`, `--past-due`, `--past-due=false`), leading parameters by
-/// position, lists comma-separated or repeated (INTERFACE.md, Commands are methods).
+/// position, lists comma-separated or repeated, all as `CommandLineScan` reads the words.
 package enum CommandLineBinder {
     package static func bag(_ words: [String], spec: CommandSpec) throws(DeskError) -> JSONObject {
+        let scan = CommandLineScan(words, spec: spec)
         var bag = JSONObject()
-        var positional: [String] = []
-        var index = 0
-        var optionsEnded = false
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            if optionsEnded || !word.hasPrefix("--") {
-                positional.append(word)
+        for item in scan.items {
+            switch item {
+            case .option(let option):
+                try assign(option, in: &bag)
+            case .unknownOption(let name, _):
+                throw unknownOption(name, spec: spec, parameters: scan.parameters)
+            case .positional, .endOfOptions:
                 continue
             }
-            if word == "--" {
-                optionsEnded = true
-                continue
-            }
-            let body = word.dropFirst(2)
-            let (rawName, inlineValue): (Substring, String?) = {
-                guard let equals = body.firstIndex(of: "=") else { return (body, nil) }
-                return (body[..<equals], String(body[body.index(after: equals)...]))
-            }()
-            guard let parameter = parameter(named: String(rawName), in: spec) else {
-                let flags = spec.parameters.map(\.flag)
-                let hint = Suggestion.closest(to: "--" + rawName, among: flags).map { "; did you mean \($0)?" } ?? ""
-                let global = ["json", "store", "tz", "actor"].contains(String(rawName))
-                    ? "; global options go before the command (reportdesk --\(rawName) … \(spec.name))" : ""
-                throw DeskError.invalidParams(
-                    field: camel(String(rawName)),
-                    "unknown option --\(rawName) for \(spec.name)\(hint)\(global); options: \(flags.isEmpty ? "none" : flags.joined(separator: " "))")
-            }
-            let text: String
-            if let inlineValue {
-                text = inlineValue
-            } else if parameter.type.isFlag {
-                text = "true"
-            } else {
-                guard index < words.count else {
-                    throw DeskError.invalidParams(field: parameter.name, "option \(parameter.flag) needs a value: \(parameter.type.expectation)")
-                }
-                text = words[index]
-                index += 1
-            }
-            try assign(text, to: parameter, in: &bag)
         }
-        try assignPositional(positional, spec: spec, bag: &bag)
+        try assignPositional(scan, spec: spec, bag: &bag)
         return bag
     }
 
-    private static func parameter(named name: String, in spec: CommandSpec) -> ParameterSpec? {
-        spec.parameters.first { ParameterSpec.kebab($0.name) == name || $0.name == name }
+    private static func unknownOption(_ name: String, spec: CommandSpec, parameters: [ParameterSpec]) -> DeskError {
+        let flags = parameters.map(\.flag)
+        let hint = Suggestion.closest(to: "--" + name, among: flags).map { "; did you mean \($0)?" } ?? ""
+        let global = ["json", "store", "tz", "actor"].contains(name)
+            ? "; global options go before the command (reportdesk --\(name) … \(spec.name))" : ""
+        return DeskError.invalidParams(
+            field: camel(name),
+            "unknown option --\(name) for \(spec.name)\(hint)\(global); options: \(flags.isEmpty ? "none" : flags.joined(separator: " "))")
+    }
+
+    private static func assign(_ option: CommandLineScan.Option, in bag: inout JSONObject) throws(DeskError) {
+        let parameter = option.parameter
+        if let value = option.value {
+            try assign(value, to: parameter, in: &bag)
+        } else if parameter.type.isFlag {
+            try assign("true", to: parameter, in: &bag)
+        } else {
+            throw DeskError.invalidParams(field: parameter.name, "option \(parameter.flag) needs a value: \(parameter.type.expectation)")
+        }
     }
 
     private static func camel(_ kebab: String) -> String {
@@ -76,13 +62,10 @@ package enum CommandLineBinder {
         }
     }
 
-    private static func assignPositional(_ words: [String], spec: CommandSpec, bag: inout JSONObject) throws(DeskError) {
-        var remaining = words[...]
-        for parameter in spec.positionalParameters {
+    private static func assignPositional(_ scan: CommandLineScan, spec: CommandSpec, bag: inout JSONObject) throws(DeskError) {
+        var remaining = scan.positionals[...]
+        for parameter in scan.openPositionals {
             guard let first = remaining.first else { break }
-            if bag[parameter.name] != nil {
-                continue
-            }
             if parameter.takesRest {
                 try assign(remaining.joined(separator: " "), to: parameter, in: &bag)
                 remaining = []

@@ -61,66 +61,39 @@ package struct Completer: Sendable {
         }
     }
 
-    /// Options, option values and positional values of a command after its name.
+    /// Options, option values and positional values of a command after its name, read through the
+    /// same `CommandLineScan` the binder reads the line with.
     private func arguments(_ spec: CommandSpec, _ arguments: [String], partial: String, lineWords: [String]) -> [CompletionCandidate] {
-        let optionsEnded = arguments.contains("--")
-        if !optionsEnded, partial.hasPrefix("-") {
-            if let equals = partial.firstIndex(of: "=") {
-                let flag = String(partial[..<equals])
-                guard let parameter = spec.parameters.first(where: { $0.flag == flag }) else { return [] }
-                return values(for: parameter, prefix: String(partial[partial.index(after: equals)...]), lineWords: lineWords)
-                    .map { CompletionCandidate(flag + "=" + $0.value, hint: $0.hint, isWholeWord: $0.isWholeWord) }
-            }
-            return flags(spec, arguments)
-        }
-        if !optionsEnded, let last = arguments.last, last.hasPrefix("--"), !last.contains("="),
-           let parameter = spec.parameters.first(where: { $0.flag == last }), !parameter.type.isFlag {
+        let scan = CommandLineScan(arguments, spec: spec)
+        switch scan.typedWord(partial) {
+        case .optionName:
+            return flags(scan)
+        case .inlineValue(let parameter, let spelling, let prefix):
+            return values(for: parameter, prefix: prefix, lineWords: lineWords)
+                .map { CompletionCandidate(spelling + "=" + $0.value, hint: $0.hint, isWholeWord: $0.isWholeWord) }
+        case .unknownOption:
+            return []
+        case .optionValue(let parameter):
             return values(for: parameter, prefix: partial, lineWords: lineWords)
-        }
-        let (positional, named) = Self.positionalWords(arguments, spec: spec)
-        let open = spec.positionalParameters.filter { !named.contains($0.name) }
-        if positional.count < open.count {
-            let parameter = open[positional.count]
+        case .positional(let parameter):
             let found = values(for: parameter, prefix: partial, lineWords: lineWords)
             if !found.isEmpty || !partial.isEmpty { return found }
-        } else if let last = open.last, last.takesRest, !positional.isEmpty {
-            let rest = Array(positional.suffix(positional.count - (open.count - 1)))
-            return last.type.completion == .commands ? commandPath(rest, withExtras: false) : []
+        case .rest(let parameter, let words):
+            return parameter.type.completion == .commands ? commandPath(words, withExtras: false) : []
+        case .surplus:
+            break
         }
-        return partial.isEmpty && !optionsEnded ? flags(spec, arguments) : []
+        return partial.isEmpty && !scan.optionsEnded ? flags(scan) : []
     }
 
-    /// Options not given yet (a list may be given again), each with its help as the hint.
-    private func flags(_ spec: CommandSpec, _ arguments: [String]) -> [CompletionCandidate] {
-        let (positional, named) = Self.positionalWords(arguments, spec: spec)
-        let filledByPosition = Set(spec.positionalParameters.filter { !named.contains($0.name) }.prefix(positional.count).map(\.name))
-        return spec.parameters
+    /// Options not given yet (a list may be given again) nor filled by position, each with its help
+    /// as the hint.
+    private func flags(_ scan: CommandLineScan) -> [CompletionCandidate] {
+        let named = scan.named
+        let filledByPosition = Set(scan.openPositionals.prefix(scan.positionals.count).map(\.name))
+        return scan.parameters
             .filter { ($0.type.element != nil || !named.contains($0.name)) && !filledByPosition.contains($0.name) }
             .map { CompletionCandidate($0.flag, hint: $0.help) }
-    }
-
-    /// The words that fill positional parameters, and the names of the parameters given as options,
-    /// read the way `CommandLineBinder` reads them.
-    static func positionalWords(_ arguments: [String], spec: CommandSpec) -> (positional: [String], named: Set<String>) {
-        var positional: [String] = []
-        var named = Set<String>()
-        var index = 0
-        var optionsEnded = false
-        while index < arguments.count {
-            let word = arguments[index]
-            index += 1
-            if optionsEnded || !word.hasPrefix("--") {
-                positional.append(word)
-            } else if word == "--" {
-                optionsEnded = true
-            } else {
-                let flag = String(word.split(separator: "=", maxSplits: 1)[0])
-                guard let parameter = spec.parameters.first(where: { $0.flag == flag }) else { continue }
-                named.insert(parameter.name)
-                if !word.contains("="), !parameter.type.isFlag { index += 1 }
-            }
-        }
-        return (positional, named)
     }
 
     /// Values of one parameter; for a list, the element after the last comma (values already in
