@@ -11,7 +11,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 def test_import_shows_progress_on_a_terminal_and_not_in_a_pipe(binary, store, tmp_path):
     data = tmp_path / "reports.jsonl"
     with open(data, "w") as target:
-        subprocess.run([str(ROOT / "Scripts" / "generate-reports"), "60000", "--seed", "3"], stdout=target, check=True)
+        subprocess.run([str(ROOT / "Scripts" / "generate-reports"), "60000", "--seed", "3", "--shape", "short"],
+                       stdout=target, check=True)
     env = dict(os.environ, REPORTDESK_STORE=store, TERM="xterm", NO_COLOR="1")
     child = pexpect.spawn(binary, ["import", str(data)], env=env, encoding="utf-8", timeout=120, dimensions=(24, 120))
     child.expect(r"\d+% +\d+ rows.*rows/s")
