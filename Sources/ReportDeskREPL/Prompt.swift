@@ -1,18 +1,19 @@
-/// The REPL's prompt (issue on the REPL: prompt): the store's pending and past-due counts, read
-/// fresh before every line, so what another process did shows up at the next prompt.
+/// The REPL's prompt: the store's pending, past-due and open-appeal counts, read fresh before
+/// every line, so what another process did shows up at the next prompt.
 package struct Prompt: Equatable {
     /// What libedit (or the plain reader) prints before the cursor.
     package let text: String
 
-    /// `reportdesk 12 pending · 3 past due> `; without a UTF-8 locale the separator is ASCII,
-    /// because libedit cannot show a prompt it cannot convert.
-    package init(pending: Int?, pastDue: Int, unicode: Bool) {
+    /// `reportdesk 12 pending · 3 past due · 2 appeals open> `; without a UTF-8 locale the
+    /// separator is ASCII, because libedit cannot show a prompt it cannot convert.
+    package init(pending: Int?, pastDue: Int, appealsOpen: Int = 0, unicode: Bool) {
         guard let pending else {
             text = "reportdesk> "
             return
         }
         var parts = ["\(pending) pending"]
         if pastDue > 0 { parts.append("\(pastDue) past due") }
+        if appealsOpen > 0 { parts.append(appealsOpen == 1 ? "1 appeal open" : "\(appealsOpen) appeals open") }
         text = "reportdesk \(parts.joined(separator: unicode ? " · " : ", "))> "
     }
 

@@ -131,7 +131,7 @@ package final class REPL {
 
     private func prompt(unicode: Bool) -> Prompt {
         guard let counts = try? desk.pendingCounts() else { return Prompt(pending: nil, pastDue: 0, unicode: unicode) }
-        return Prompt(pending: counts.pending, pastDue: counts.pastDue, unicode: unicode)
+        return Prompt(pending: counts.pending, pastDue: counts.pastDue, appealsOpen: counts.appealsOpen, unicode: unicode)
     }
 
     /// One line before the prompt when another process (a cron import, an editor plugin) changed

@@ -1,16 +1,16 @@
 import Foundation
-import ReportDeskCore
-import ReportDeskInterpreter
+package import ReportDeskCore
+package import ReportDeskInterpreter
 import Synchronization
 
 /// The REPL's answers to a command's questions: confirmation before bulk changes, `$EDITOR` for
 /// long notes, and a progress line on stderr for long imports.
-final class TerminalInteraction: Interaction {
+package final class TerminalInteraction: Interaction {
     let environment: [String: String]
     private let console: Console
     private let progressLine: ProgressLine
 
-    init(environment: [String: String], console: Console) {
+    package init(environment: [String: String], console: Console) {
         self.environment = environment
         self.console = console
         progressLine = ProgressLine(console: console)
@@ -18,7 +18,7 @@ final class TerminalInteraction: Interaction {
 
     /// Shows how many and which, and asks once; only `y` or `yes` goes ahead (Enter, Ctrl-C and
     /// Ctrl-D do not).
-    func confirm(_ question: String, details: [String]) -> Bool {
+    package func confirm(_ question: String, details: [String]) -> Bool {
         let lines = [SafeText.line(question)] + details.map { "  " + SafeText.line($0) } + ["Proceed? [y/N] "]
         console.out(lines.joined(separator: "\n"))
         guard let answer = TerminalInput.readLine()?.trimmed.lowercased() else {
@@ -28,13 +28,13 @@ final class TerminalInteraction: Interaction {
         return answer == "y" || answer == "yes"
     }
 
-    func progress(_ update: ProgressUpdate) {
+    package func progress(_ update: ProgressUpdate) {
         progressLine.draw(update)
     }
 
     /// Writes the text to a private temporary file, runs `$VISUAL` or `$EDITOR` (else `vi`) on it
     /// through the shell (so `code --wait` works) and reads it back; `nil` when nothing changed.
-    func editText(_ text: String, purpose: String) throws(DeskError) -> String? {
+    package func editText(_ text: String, purpose: String) throws(DeskError) -> String? {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.trimmed.isEmpty } ?? "vi"
         var template = Array((NSTemporaryDirectory() + "reportdesk-note-XXXXXX.txt").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }

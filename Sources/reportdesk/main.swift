@@ -88,8 +88,10 @@ if words.isEmpty {
         .run(lines: script))
 }
 
-let session = Session(environment: Desk(settings: settings), registry: AllCommands.registry,
-                      interaction: UnattendedInteraction(console: console),
+// A person at a terminal is asked before a bulk change; `--json` and pipes never ask.
+let interaction: any Interaction = !options.json && isatty(STDIN_FILENO) == 1
+    ? TerminalInteraction(environment: environment, console: console) : UnattendedInteraction(console: console)
+let session = Session(environment: Desk(settings: settings), registry: AllCommands.registry, interaction: interaction,
                       streams: StandardStreams(input: UnreadStandardInput(), outputIsFree: true))
 let interpreter = Interpreter(session: session)
 let execution = interpreter.execute(words: words)

@@ -21,14 +21,17 @@ struct CrashSafetyTests {
         let deadline = Date().addingTimeInterval(Self.stressSeconds ?? 0)
         // Writers that end before the kill do not count; this bounds the rounds that may take.
         let giveUp = deadline.addingTimeInterval(600)
+        // On a loaded machine a writer acknowledges less before its kill: run more rounds rather
+        // than judge the harness by how fast the machine is.
         repeat {
             try harness.killRound(writer: figures.kills % 4, runMilliseconds: Int.random(in: 5...120, using: &random),
                                   random: &random, figures: &figures)
-        } while (figures.kills < 50 || Date() < deadline) && Date() < giveUp
+        } while (figures.kills < 50 || figures.checked <= 100 || Date() < deadline) && Date() < giveUp
         print("crash safety (seed \(seed)): \(figures)")
         #expect(figures.lost == 0, "\(figures.problems.prefix(5))")
         #expect(figures.failedVerifications == 0 && figures.crashes == 0, "\(figures.problems.prefix(5))")
         #expect(figures.kills >= 50, "only \(figures.kills) writers were still running when killed within 600 s")
+        // The harness must have had acknowledged work to check, or "nothing lost" proves nothing.
         #expect(figures.checked > 100, "the writers did acknowledge work before being killed")
     }
 

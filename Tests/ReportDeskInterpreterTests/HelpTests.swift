@@ -102,7 +102,7 @@ struct HelpTests {
         #expect(text.contains("list, comma-separated or repeated, of a report key (17) or a platform Report ID · optional · e.g. 17,18"))
         #expect(text.contains("an integer from 0 to 2147483647"))
         for example in spec.examples { #expect(text.contains("  " + example)) }
-        #expect(text.hasSuffix("JSON-RPC: method resolve, params id, ids, note, ifVersion; changes the store (one new version)"))
+        #expect(text.hasSuffix("JSON-RPC: method resolve, params id, ids, pastDue, category, issueType, openId, orderId, since, until, dueWithin, appeal, matching, dryRun, expectCount, yes, note, ifVersion; changes the store (one new version)"))
     }
 
     @Test("defaults, allowed values and examples come from the value types", arguments: [
@@ -110,7 +110,7 @@ struct HelpTests {
         ("list", "--status LIST-OF-CHOICE", "allowed: pending, resolved, dismissed · e.g. pending,resolved"),
         ("list", "--sort CHOICE", "allowed: reportedAt, dueAt, status, category, issueType"),
         ("list", "--due-within DURATION", "a duration such as 90m, 6h or 3d · optional"),
-        ("list", "--since INSTANT", "an RFC 3339 time such as 2026-11-24T09:30:00Z"),
+        ("list", "--since INSTANT", "a date (2026-11-24: midnight in the display zone), today, yesterday"),
         ("list", "--past-due", "flag (true when given; --name=false also works)"),
         ("submit", "--category TEXT", "required · allowed: the store's categories (taxonomy lists them) · e.g. payment"),
         ("submit", "--issue-type TEXT", "allowed: the issue types of the category (taxonomy lists them)"),

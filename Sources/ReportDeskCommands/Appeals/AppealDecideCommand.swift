@@ -24,7 +24,7 @@ enum AppealDecideCommand: Command {
         let decision = try arguments.required(\.outcome)
         let text = try arguments.required(\.note)
         let now = context.now
-        return try ReportChange.apply([try arguments.required(\.id)], single: true,
+        return try ReportChange.apply(try arguments.required(\.id),
                                       ifVersion: try arguments.value(\.ifVersion),
                                       verb: "appeal \(decision.rawValue)", in: context) { report, _ in
             try report.decideAppeal(decision, note: text, at: now)

@@ -33,7 +33,7 @@ enum AppealOpenCommand: Command {
         let text = try arguments.required(\.message)
         let now = context.now
         var email: String?
-        let changed = try ReportChange.apply([try arguments.required(\.id)], single: true,
+        let changed = try ReportChange.apply(try arguments.required(\.id),
                                              ifVersion: try arguments.value(\.ifVersion),
                                              verb: "appeal open", in: context) { report, transaction in
             email = try transaction.setting(Settings.contactEmail)?.stringValue

@@ -35,7 +35,7 @@ enum NoteCommand: Command {
             throw DeskError.invalidParams(field: "text", "missing the note text: note ID TEXT, note ID --text TEXT, or note ID --edit in the REPL")
         }
         try FieldLimits.check(newText, field: "text", limit: FieldLimits.note)
-        return try ReportChange.apply([reference], single: true, ifVersion: try arguments.value(\.ifVersion),
+        return try ReportChange.apply(reference, ifVersion: try arguments.value(\.ifVersion),
                                       verb: "note", in: context) { report, _ in
             report.replaceNote(newText)
         }

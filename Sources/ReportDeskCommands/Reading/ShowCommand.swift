@@ -14,14 +14,33 @@ enum ShowCommand: Command {
         summary: "Show one report in full, now or at an earlier version",
         examples: ["show 17", "show 17 --at 40", "show RPT-8812"],
         view: ReportCard(), mutates: false)
-    static let result = ValueShape.report
+    /// The report, and how many other reports share its Open ID and Order ID (absent for a report
+    /// read as it was at an earlier version).
+    static let result = ObjectShape<Shown>(extending: .report, \.report, [
+        .optional("related", ObjectShape<Related>([
+            .field("sameOpenId", .integer(minimum: 0), \.sameOpenId),
+            .field("sameOrderId", .integer(minimum: 0), \.sameOrderId),
+        ]).shape, \.related),
+    ]).shape
 
-    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONValue {
+    struct Shown {
+        let report: JSONValue
+        let related: Related?
+    }
+
+    struct Related {
+        let sameOpenId: Int
+        let sameOrderId: Int
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Shown {
         let store = try context.store()
         let reference = try arguments.required(\.id)
         if let version = try arguments.value(\.at) {
-            return try store.report(reference, atVersion: version).json(now: context.now)
+            return Shown(report: try store.report(reference, atVersion: version).json(now: context.now), related: nil)
         }
-        return try store.report(reference).json(now: context.now)
+        let report = try store.report(reference)
+        let counts = try store.relatedCounts(of: report)
+        return Shown(report: report.json(now: context.now), related: Related(sameOpenId: counts.sameOpenId, sameOrderId: counts.sameOrderId))
     }
 }

@@ -67,10 +67,10 @@ extension Desk {
         return (latest, try store.keys(changedIn: foreign), true)
     }
 
-    /// Pending and past-due counts for the REPL prompt.
-    package func pendingCounts() throws(DeskError) -> (pending: Int, pastDue: Int) {
+    /// Pending, past-due and open-appeal counts for the REPL prompt.
+    package func pendingCounts() throws(DeskError) -> (pending: Int, pastDue: Int, appealsOpen: Int) {
         let overview = try store().overview(now: now)
-        return (overview.pending, overview.pastDue)
+        return (overview.pending, overview.pastDue, overview.appealsOpen)
     }
 
     /// Completion of categories, issue types, report keys, snapshots and files from this desk; the

@@ -16,6 +16,7 @@ enum InfoCommand: Command {
         .field("pending", .integer, \.overview.pending),
         .field("pastDue", .integer, \.overview.pastDue),
         .field("dueWithin24h", .integer, \.overview.dueSoon),
+        .field("appealsOpen", .integer, \.overview.appealsOpen),
         .field("store", .string, \.directory),
         .field("engine", .map, \.engine),
     ]).shape

@@ -2,39 +2,16 @@ import ReportDeskCore
 import ReportDeskInterpreter
 import ReportDeskStore
 
-/// The filters `list`, `search` and `export` share (INTERFACE.md `list`), declared once.
+/// The filters `list`, `search` and `export` share (R9): a status and the report conditions.
 struct FilterParameters: ParameterSet {
     let status = Param.choices("status", ReportStatus.self, help: "only reports with this status (several: comma-separated)")
-    let pastDue = Param.flag("pastDue", help: "only pending reports past their 72 h due time (false: all others)")
-    let category = Param.texts("category", help: "only this category (id or display name)", completion: .categories)
-    let issueType = Param.texts("issueType", help: "only this issue type", completion: .issueTypes)
-    let openId = Param.text("openId", help: "only reports by this user's Open ID", maximumLength: FieldLimits.identifier)
-    let orderId = Param.text("orderId", help: "only reports about this order", maximumLength: FieldLimits.identifier)
-    let since = Param.instant("since", help: "only reports made at or after this time")
-    let until = Param.instant("until", help: "only reports made before this time")
-    let dueWithin = Param.duration("dueWithin", help: "only pending reports not yet past due that fall due within this span (6h, 2d)")
+    let conditions = ReportConditions()
 
     /// The filter the arguments describe; categories and issue types are checked against the
     /// store's taxonomy (R1, R2) and normalised to their ids.
     static func filter(from arguments: Arguments<FilterParameters>, taxonomy: Taxonomy) throws -> ReportFilter {
-        var filter = ReportFilter()
+        var filter = try ReportConditions.filter(from: arguments.group(\.conditions), taxonomy: taxonomy)
         filter.statuses = try arguments.value(\.status) ?? []
-        filter.pastDue = try arguments.value(\.pastDue)
-        filter.categories = try (arguments.value(\.category) ?? []).map { try taxonomy.requireCategory($0).id }
-        let categoriesForTypes = filter.categories.isEmpty ? taxonomy.categories : filter.categories.compactMap(taxonomy.category(named:))
-        filter.issueTypes = try (arguments.value(\.issueType) ?? []).map { name in
-            for category in categoriesForTypes {
-                if let type = category.issueType(named: name) { return type.id }
-            }
-            let valid = Array(Set(categoriesForTypes.flatMap { $0.issueTypes.map(\.id) })).sorted()
-            throw DeskError.rule("R2", "unknown issue type \(quoted(name)); valid issue types: \(valid.joined(separator: ", "))",
-                                 extra: [("field", "issueType"), ("valid", .array(valid.map(JSONValue.string)))])
-        }
-        filter.openId = try arguments.value(\.openId).nonEmpty
-        filter.orderId = try arguments.value(\.orderId).nonEmpty
-        filter.since = try arguments.value(\.since)
-        filter.until = try arguments.value(\.until)
-        filter.dueWithin = try arguments.value(\.dueWithin)
         return filter
     }
 }

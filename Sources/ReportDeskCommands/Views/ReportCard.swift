@@ -44,12 +44,24 @@ package struct ReportCard: ResultView {
                 if let decided = appeal["decidedAt"], !decided.isNull { add("  decided", time(decided)) }
                 if let appealNote = appeal["note"]?.stringValue, !appealNote.isEmpty { addBlock("  note", appealNote) }
             }
+            if let related = report["related"], !related.isNull { addRelated(related, report, add) }
             add("Version", "\(report["version"]?.intValue ?? 0)" + style.paint(" · times in \(style.zoneLabel)", "2"))
             if let notice = report["notice"]?.stringValue {
                 lines.append("")
                 lines.append(style.paint("Notice:", "1;33") + " " + wrapped(SafeText.block(notice), indent: "        "))
             }
             return lines.joined(separator: "\n")
+        }
+
+        /// Other reports from the same user and about the same order, with the command that lists
+        /// them, so repeat reporters and duplicates stand out.
+        private func addRelated(_ related: JSONValue, _ report: JSONValue, _ add: (String, String) -> Void) {
+            for (field, label, flag) in [("sameOpenId", "Same user", "--open-id"), ("sameOrderId", "Same order", "--order-id")] {
+                guard let count = related[field]?.intValue, count > 0,
+                      let id = report[field == "sameOpenId" ? "openId" : "orderId"]?.stringValue else { continue }
+                let others = count == 1 ? "1 other report" : "\(count) other reports"
+                add(label, "\(others)" + style.paint(" · list \(flag) \(Tokenizer.quote(SafeText.line(id)))", "2"))
+            }
         }
 
         /// `Report #17 · payment / refund_request · pending — PAST DUE`, each part painted on its own.

@@ -46,6 +46,14 @@ extension DeskError {
     /// A write found the disk full or a size limit reached, in the words the store uses for it.
     package static let diskFull = DeskError.storeUnavailable("the disk is full (or a file size limit was reached); nothing was changed")
 
+    /// A person declined to confirm a change: nothing changed, and it is no failure of the
+    /// command, so people see it without "error:" (a one-shot still exits 1: nothing was done).
+    package static func declined(_ message: String) -> DeskError {
+        DeskError(.requestCancelled, message, data: ["declined": true])
+    }
+
+    package var isDeclined: Bool { code == .requestCancelled && data?["declined"] == true }
+
     package static func internalError(_ message: String) -> DeskError {
         DeskError(.internalError, message)
     }

@@ -11,6 +11,18 @@ package enum Tokenizer {
         return scanned.inWord ? scanned.words + [scanned.current] : scanned.words
     }
 
+    /// `word` written so that `words` reads it back as one word: as is when it needs no quoting,
+    /// else in single quotes (a quote inside becomes `'\''`).
+    package static func quote(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "_", ".", "@", ":", "/", "+", "-", ",", "=", "#", "%": true
+            default: false
+            }
+        }
+        return plain ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+
     /// What scanning a line found: the complete words, the word still open at its end (`inWord`
     /// when one was started), and a quote left open. The completer reads the same scan, so what Tab
     /// completes is split exactly as the command will be.

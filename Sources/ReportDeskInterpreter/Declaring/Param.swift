@@ -59,8 +59,9 @@ package enum Param {
         Parameter(ParameterSpec(name: name, type: .instant, isRequired: false, defaultValue: nil, help: help,
                                 isPositional: positional, takesRest: false),
                   decode: { value, context throws(DeskError) in
-                      guard let text = value.stringValue, let instant = context.zone.parseInstant(text) else {
-                          throw DeskError.invalidParams(field: name, "\(name) must be an RFC 3339 time such as 2026-11-24T09:30:00Z")
+                      guard let text = value.stringValue,
+                            let instant = InstantExpression.parse(text, zone: context.zone, now: context.now) else {
+                          throw DeskError.invalidParams(field: name, "\(name) must be \(InstantExpression.forms); got \(quoted(value.stringValue ?? JSONWriter.string(value)))")
                       }
                       return instant
                   })

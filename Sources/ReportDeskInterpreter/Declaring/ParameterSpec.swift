@@ -43,8 +43,13 @@ package struct Parameter<Value: Sendable>: Sendable {
     package var name: String { spec.name }
 }
 
-/// What decoding a value may need besides the value: the time zone local times are read in.
+/// What decoding a value may need besides the value: the time zone local times are read in, and
+/// the instant `today` or `7d` are counted from.
 package struct BindingContext: Sendable {
     package let zone: ZoneRules
-    package init(zone: ZoneRules) { self.zone = zone }
+    package let now: Instant
+    package init(zone: ZoneRules, now: Instant) {
+        self.zone = zone
+        self.now = now
+    }
 }

@@ -72,15 +72,20 @@ package struct ValueType: Sendable {
                   expectation: "one of " + values.joined(separator: ", "))
     }
 
-    /// An RFC 3339 instant; text without an offset is read in the display time zone (R8).
+    /// An instant as people write it (`InstantExpression`): RFC 3339 (without an offset, read in the
+    /// display time zone, R8), a date, `today`, `yesterday`, or an age such as `7d`.
     package static let instant = ValueType(
-        name: "instant", schema: ["type": "string", "format": "date-time"], allowedValues: nil, completion: .none,
+        name: "instant",
+        schema: ["type": "string", "description": .string("an instant: " + InstantExpression.forms),
+                 "examples": ["2026-11-24T09:30:00Z", "2026-11-24", "yesterday", "7d"]],
+        allowedValues: nil, completion: .values(["today", "yesterday", "7d", "24h"]),
         isFlag: false, element: nil, parseText: { .string($0) },
         accept: { value in
-            guard let text = value.stringValue, RFC3339.parseFields(text) != nil else { return nil }
+            guard let text = value.stringValue,
+                  InstantExpression.parse(text, zone: .utc, now: Instant(milliseconds: 0)) != nil else { return nil }
             return value
         },
-        expectation: "an RFC 3339 time such as 2026-11-24T09:30:00Z (a time without offset is read in the display time zone)")
+        expectation: InstantExpression.forms)
 
     package static let duration = ValueType(
         name: "duration", schema: ["type": "string", "pattern": "^([0-9]+[smhdwSMHDW])+$"], allowedValues: nil,

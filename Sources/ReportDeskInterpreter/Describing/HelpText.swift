@@ -108,7 +108,7 @@ package enum HelpText {
         case (_, .categories): return "payment"
         case (_, .issueTypes): return "refund_request"
         case ("report", _): return "17"
-        case ("instant", _): return "2026-11-24T09:30:00Z"
+        case ("instant", _): return "7d"
         case ("duration", _): return "6h"
         case ("path", _): return "./evidence.png"
         default: return type.allowedValues?.first

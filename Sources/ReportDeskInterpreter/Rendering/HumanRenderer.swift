@@ -14,6 +14,6 @@ package struct HumanRenderer: Sendable {
 
     /// `error: …` for stderr, one line.
     package func error(_ error: DeskError) -> String {
-        style.paint("error:", "1;31") + " " + SafeText.line(error.message)
+        error.isDeclined ? SafeText.line(error.message) : style.paint("error:", "1;31") + " " + SafeText.line(error.message)
     }
 }

@@ -50,7 +50,7 @@ package struct Interpreter: Sendable {
         }
     }
 
-    private var bindingContext: BindingContext { BindingContext(zone: session.environment.zone) }
+    private var bindingContext: BindingContext { BindingContext(zone: session.environment.zone, now: session.environment.now) }
 
     private func run(_ command: any Command.Type, bind: () throws(DeskError) -> BoundArguments) -> Execution {
         let spec = command.spec

@@ -191,12 +191,21 @@ final class MCPEndpoint: Sendable {
         case .success(let found): target = found
         case .failure(let error): return .failure(error)
         }
-        let (name, arguments) = target
+        let name = target.name
+        // `yes` is the word of a person at a terminal; an agent's arguments cannot give it.
+        var arguments = target.arguments
+        if case .object(var object) = arguments, object["yes"] != nil {
+            object["yes"] = nil
+            arguments = .object(object)
+        }
         let call = name + " " + JSONWriter.string(arguments)
         if modern != nil, let token = params?["requestState"] {
             return retry(name, arguments, call: call, token: token, response: params?["inputResponses"]?[Self.confirmKey])
         }
-        let (execution, refused) = run(name, arguments, .ask)
+        let clientElicits = modern.map(\.elicits) ?? state.withLock { $0.legacyClientElicits }
+        // A client that cannot ask its person guards a bulk change with the count it expects instead.
+        let countGuarded = !clientElicits && arguments["expectCount"] != nil
+        let (execution, refused) = run(name, arguments, countGuarded ? .allow : .ask)
         guard let refused else { return .result(MCPTools.result(execution.outcome)) }
         if let modern {
             return modern.elicits ? askInResult(call: call, question: refused) : .result(MCPTools.result(.failure(cannotAsk(refused))))

@@ -49,3 +49,26 @@ struct SearchMatch {
         self.arguments = arguments
     }
 }
+
+extension Store {
+    /// The reports with these keys, in the order given; keys without a report are left out.
+    package func reports(keys: [Int]) throws(DeskError) -> [Report] {
+        let blobs = self.blobs
+        return try read { db in
+            var found: [Report] = []
+            found.reserveCapacity(keys.count)
+            // SQLite bounds the number of bound values in one statement.
+            for start in stride(from: 0, to: keys.count, by: 10_000) {
+                found += try ReportPageQuery.reports(db, keys: Array(keys[start..<min(keys.count, start + 10_000)]), blobs: blobs)
+            }
+            return found
+        }
+    }
+
+    /// The keys of existing reports from `low` through `high`.
+    package func keys(from low: Int, through high: Int) throws(DeskError) -> [Int] {
+        try read { db in
+            try Int.fetchAll(db, sql: "SELECT key FROM report WHERE key BETWEEN ? AND ? ORDER BY key", arguments: [low, high])
+        }
+    }
+}

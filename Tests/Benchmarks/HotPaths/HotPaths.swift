@@ -17,7 +17,7 @@ let benchmarks: @Sendable () -> Void = {
     let listParams: JSONValue = ["status": ["pending"], "category": ["payment"], "sort": "reportedAt", "limit": 50,
                                  "since": "2026-01-01T00:00:00Z", "pastDue": false]
     Benchmark("bind list parameters") { benchmark in
-        let context = BindingContext(zone: .utc)
+        let context = BindingContext(zone: .utc, now: Instant(milliseconds: 0))
         for _ in benchmark.scaledIterations {
             blackHole(try ParameterBinder.bind(listParams, to: listSpec, context: context))
         }
