@@ -1,4 +1,4 @@
-/// The REPL's prompt (issue on the REPL: prompt): the store's pending and past-due counts, read
+/// The REPL's prompt: the store's pending and past-due counts, read
 /// fresh before every line, so what another process did shows up at the next prompt.
 package struct Prompt: Equatable {
     /// What libedit (or the plain reader) prints before the cursor.

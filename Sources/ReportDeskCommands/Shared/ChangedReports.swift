@@ -2,7 +2,7 @@ import ReportDeskCore
 import ReportDeskInterpreter
 
 /// The reports a change saved, as the change returns them: one report when the caller named one,
-/// `{reports, version}` for several (INTERFACE.md, Results).
+/// `{reports, version}` for several.
 struct ChangedReports {
     let reports: [JSONValue]
     let single: Bool

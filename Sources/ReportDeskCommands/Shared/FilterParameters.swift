@@ -2,7 +2,7 @@ import ReportDeskCore
 import ReportDeskInterpreter
 import ReportDeskStore
 
-/// The filters `list`, `search` and `export` share (INTERFACE.md `list`), declared once.
+/// The filters `list`, `search` and `export` share (README, Commands), declared once.
 struct FilterParameters: ParameterSet {
     let status = Param.choices("status", ReportStatus.self, help: "only reports with this status (several: comma-separated)")
     let pastDue = Param.flag("pastDue", help: "only pending reports past their 72 h due time (false: all others)")
@@ -57,7 +57,7 @@ struct PagingParameters: ParameterSet {
         return query
     }
 
-    /// A page of reports: `{reports, nextCursor, total, version}` (INTERFACE.md, `list`).
+    /// A page of reports: `{reports, nextCursor, total, version}` (README, JSON-RPC).
     static let result = ObjectShape<Page>([
         .field("reports", .array(of: .report)) { page in page.reports.map { $0.json(now: page.now) } },
         .field("nextCursor", ValueShape.string.orNull, \.page.nextCursor),

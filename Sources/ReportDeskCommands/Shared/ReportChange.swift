@@ -24,7 +24,7 @@ enum ReportChange {
         return ChangedReports(reports: written.value.map { $0.json(now: now) }, single: single, version: written.version)
     }
 
-    /// Asks before changing many reports from the REPL (issue on the REPL: confirmation).
+    /// Asks before changing many reports from the REPL (README, A five-minute tour of the REPL).
     static func confirmBulk(_ references: [ReportReference], verb: String, in context: CommandContext) throws {
         guard references.count > 3 else { return }
         let store = try context.store()
