@@ -72,8 +72,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings,
             // The Swift driver exports every symbol of an executable for in-process symbolication;
-            // nothing loads into reportdesk, and its 11,500 exported symbols sat in front of every
-            // symbol lookup the dynamic loader makes (a one-shot `show` starts 7 % faster without).
+            // nothing loads into reportdesk, and its thousands of exported symbols would sit in front of
+            // every symbol lookup the dynamic loader makes, slowing every process start.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
         ),
         .target(

@@ -2,7 +2,7 @@ import CLibEdit
 import Foundation
 package import ReportDeskInterpreter
 
-/// Line editing, history and Tab completion from libedit (the design card's system library).
+/// Line editing, history and Tab completion from the system's libedit (through `CLibEdit`).
 /// Up arrow and Ctrl-R are libedit's own; the history behind them is a `CommandHistory`, so it is
 /// kept per store, owner-only, de-duplicated and bounded.
 package final class LibEditLineReader: LineReader {

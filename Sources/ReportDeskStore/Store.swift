@@ -91,8 +91,8 @@ public final class Store: Sendable {
     /// failures.
     ///
     /// Not `DatabaseQueue.read`: it sets `PRAGMA query_only` around each read, and SQLite expires
-    /// every prepared statement when a flag pragma changes, so each cached statement was compiled
-    /// again on every use (a profile of 5,000 `show` requests spent 70 % of its instructions there).
+    /// every prepared statement when a flag pragma changes, so each cached statement would be compiled
+    /// again on every use, and compiling would outweigh a short read such as `show`.
     func read<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
         do {
             return try database.inDatabase { db in
@@ -110,7 +110,7 @@ public final class Store: Sendable {
 
     /// Runs a lookup made of statements that each stand alone (no snapshot shared between them),
     /// without an explicit transaction: every statement is atomic by itself, and the transaction's
-    /// bookkeeping was a quarter of the cost of `show` over rpc.
+    /// bookkeeping would be a large part of a short lookup such as `show` over rpc.
     func lookup<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
         do {
             return try database.inDatabase { db in try body(db) }

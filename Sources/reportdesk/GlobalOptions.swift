@@ -2,7 +2,7 @@ import Foundation
 import ReportDeskCommands
 import ReportDeskCore
 
-/// The options before the command (INTERFACE.md): `--store`, `--json`, `--tz`, `--actor`, plus
+/// The options before the command (README, Modes): `--store`, `--json`, `--tz`, `--actor`, plus
 /// `--keep-going` for script mode. Everything after the first other word belongs to the command.
 struct GlobalOptions {
     var store: String?

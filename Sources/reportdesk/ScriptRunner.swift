@@ -3,7 +3,7 @@ import ReportDeskCore
 import ReportDeskInterpreter
 import ReportDeskREPL
 
-/// Script mode (INTERFACE.md): the same command lines read one per line from a pipe or file, no
+/// Script mode (README, Modes): the same command lines read one per line from a pipe or file, no
 /// prompt; blank lines and `#` comments are skipped; a line ending in `\` continues. Stops at the
 /// first failing command (status 1, or 2 for a usage error) unless `--keep-going`.
 struct ScriptRunner {

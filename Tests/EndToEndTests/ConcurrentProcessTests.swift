@@ -3,7 +3,7 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// Issue 3, acceptance 4: two processes writing to one store at the same time lose no update.
+/// Two processes writing to one store at the same time lose no update.
 @Suite("Several processes on one store", .tags(.slow), .skippedInQuickRuns)
 struct ConcurrentProcessTests {
     @Test("two script sessions writing at once: every write lands, versions are gap-free and unique")

@@ -3,7 +3,7 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// INTERFACE.md: exit 0 success, 1 a command failed, 2 usage error; errors as one readable line
+/// README, Modes: exit 0 success, 1 a command failed, 2 usage error; errors as one readable line
 /// on stderr, or with --json as the JSON-RPC error object on stdout.
 @Suite("Exit status and error output of one-shot and script mode")
 struct ExitStatusTests {

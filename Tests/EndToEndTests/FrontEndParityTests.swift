@@ -3,7 +3,7 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// Issue 3, acceptance 3: the same scenario through script mode over a real pipe, one-shot
+/// The same scenario through script mode over a real pipe, one-shot
 /// processes with --json, and `reportdesk rpc` over the binary's stdin/stdout gives identical JSON.
 @Suite("One interpreter behind every front end", .serialized)
 struct FrontEndParityTests {

@@ -3,7 +3,7 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// Issue 8, acceptance 3: hostile input gets the exact error it deserves and costs nothing: after
+/// Hostile input gets the exact error it deserves and costs nothing: after
 /// each case the store is at the same version and passes verify.
 @Suite("Hostile input")
 struct HostileInputTests {

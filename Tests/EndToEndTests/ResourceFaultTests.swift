@@ -3,7 +3,7 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// Issue 8, acceptance 3 and 4: a full disk, a store that cannot be opened, another process
+/// A full disk, a store that cannot be opened, another process
 /// holding the store: a clear -32004 and nothing changed.
 @Suite("Resource faults")
 struct ResourceFaultTests {

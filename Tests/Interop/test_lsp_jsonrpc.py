@@ -1,4 +1,4 @@
-"""Issue 4, acceptance 2: python-lsp-jsonrpc's Content-Length stream reader and writer (as an LSP
+"""python-lsp-jsonrpc's Content-Length stream reader and writer (as an LSP
 client uses them) and a plain newline client run the vertical-slice scenario on a fresh store and
 get identical results, error objects included."""
 import queue

@@ -1,4 +1,4 @@
-"""Issue 4, acceptance 1: the official MCP Python SDK's stdio client connects to `reportdesk rpc`,
+"""The official MCP Python SDK's stdio client connects to `reportdesk rpc`,
 lists every command as a tool with its schemas, calls `list` and `resolve`, and gets a readable
 error for a bad call. The SDK checks each structured result against the tool's outputSchema, so
 running the scenario and every command through it proves the declared schemas fit."""

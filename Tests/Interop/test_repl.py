@@ -1,4 +1,4 @@
-"""The operator's REPL driven through a real pseudo-terminal (issue on the REPL, acceptance 1-3).
+"""The operator's REPL driven through a real pseudo-terminal.
 
 Every test starts the built binary on a pty with pexpect, types keys as an operator would and
 asserts on the bytes the terminal received. The clock is fixed, so relative times are stable.
@@ -88,7 +88,7 @@ class Repl:
         return self.child.exitstatus
 
 
-# Acceptance 1: completion, history across sessions, Ctrl-C, Ctrl-D
+# Completion, history across sessions, Ctrl-C, Ctrl-D
 
 def test_tab_completes_a_partial_command(binary, store):
     seed(binary, store)
@@ -220,7 +220,7 @@ def test_ctrl_d_on_an_empty_line_exits_with_status_0(binary, store):
     assert repl.child.signalstatus is None
 
 
-# Acceptance 2: safe printing, asserted on the bytes the pty received
+# Safe printing, asserted on the bytes the pty received
 
 def hostile_store(binary, store):
     """Escape sequences in every field a stranger or an operator can fill."""
@@ -255,7 +255,7 @@ def test_with_colour_the_only_escapes_are_the_desks_own_colours(binary, store):
     assert repl.leave() == 0
 
 
-# Acceptance 3: time zones and NO_COLOR
+# Time zones and NO_COLOR
 
 def test_list_shows_the_same_instants_in_each_display_zone(binary, store):
     seed(binary, store)
@@ -286,7 +286,7 @@ def test_no_color_turns_colour_off_and_a_terminal_turns_it_on(binary, store):
     assert coloured.leave() == 0
 
 
-# The rest of the issue: prompt, UTF-8, quoting, continuation, $EDITOR, confirmation, paging
+# The rest: prompt, UTF-8, quoting, continuation, $EDITOR, confirmation, paging
 
 def test_prompt_counts_refresh_after_each_command_and_after_other_processes(binary, store):
     seed(binary, store)

@@ -1,7 +1,7 @@
 import Testing
 import ReportDeskRPC
 
-/// The framing layer on raw bytes (STYLE 7): detection, both framings, partial reads, limits and
+/// The framing layer on raw bytes, without a process: detection, both framings, partial reads, limits and
 /// recovery from bad headers.
 @Suite("Framing: splitting the byte stream into messages")
 struct FrameDecoderTests {

@@ -3,7 +3,7 @@ import ReportDeskCore
 import ReportDeskRPC
 import ReportDeskTesting
 
-/// Issue 4, acceptance 5: 10,000 randomly mutated and truncated messages, derived from valid
+/// 10,000 randomly mutated and truncated messages, derived from valid
 /// requests, go through the reader (framing and JSON) and the dispatcher in-process, split into
 /// random reads, in both framings. Nothing crashes or hangs, and every request that had an id gets
 /// one well-formed reply carrying that id exactly (null when the id itself was invalid).

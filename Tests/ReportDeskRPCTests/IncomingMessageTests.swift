@@ -3,7 +3,7 @@ import ReportDeskCore
 import ReportDeskRPC
 
 /// The message layer: what a JSON value is (request, notification or invalid) and which id the
-/// reply carries, byte for byte (INTERFACE.md: `id` echoed as given).
+/// reply carries, byte for byte (an `id` is echoed as given).
 @Suite("Messages: requests, notifications, invalid requests and their ids")
 struct IncomingMessageTests {
     static func message(_ text: String) throws -> IncomingMessage {

@@ -4,7 +4,7 @@ import ReportDeskCore
 import ReportDeskRPC
 import ReportDeskTesting
 
-/// Issue 4, acceptance 4, over real processes: a server started before another process commits
+/// Over real processes: a server started before another process commits
 /// receives `store/changed` with the new version and keys within one second of that commit, never
 /// for its own commits, in its client's framing; `initialize` with notifications false and MCP
 /// sessions get none.
@@ -13,7 +13,7 @@ struct RPCNotificationTests {
     let folder = TemporaryFolder()
     var runner: BinaryRunner { BinaryRunner(store: folder.path + "/store", clock: nil) }
 
-    /// The contract's bound between a commit and its notification (INTERFACE.md, change notifications).
+    /// The longest a notification may follow the commit it reports.
     static let bound: Duration = .seconds(1)
 
     func seed() throws {

@@ -4,7 +4,7 @@ import ReportDeskCore
 import ReportDeskRPC
 import ReportDeskTesting
 
-/// Issue 4, robustness, over the built binary's real stdin and stdout: bad input is answered and
+/// Robustness over the built binary's real stdin and stdout: bad input is answered and
 /// serving goes on, end of input ends the process with 0, every reply is flushed as it is made, a
 /// client closing its end ends the server quietly, and stdout carries protocol messages only.
 @Suite("reportdesk rpc as a process")

@@ -5,7 +5,7 @@ import ReportDeskInterpreter
 import ReportDeskRPC
 import ReportDeskTesting
 
-/// STYLE 13: every RPC reply is checked against the result schema its command declares, for every
+/// Every RPC reply is checked against the result schema its command declares, for every
 /// command in the registry, so a result that drifts from its declaration (and so from `rpc.discover`
 /// and MCP's outputSchema) fails here.
 @Suite("Every command's reply fits the result schema it declares")

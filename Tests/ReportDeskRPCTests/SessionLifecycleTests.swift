@@ -4,7 +4,7 @@ import ReportDeskInterpreter
 import ReportDeskRPC
 import ReportDeskTesting
 
-/// Issue 4, session lifecycle: `initialize` (plain and MCP), `shutdown` and `exit`, cancellation
+/// The session lifecycle: `initialize` (plain and MCP), `shutdown` and `exit`, cancellation
 /// of queued requests, params by position, and `rpc.discover`.
 @Suite("Session lifecycle and protocol methods")
 struct SessionLifecycleTests {

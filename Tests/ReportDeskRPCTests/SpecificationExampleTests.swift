@@ -4,7 +4,7 @@ import ReportDeskRPC
 import ReportDeskTesting
 import Synchronization
 
-/// Issue 4, acceptance 3: every example in the JSON-RPC 2.0 specification's examples section gets
+/// Every example in the JSON-RPC 2.0 specification's examples section gets
 /// the specification's answer, one test per example. The requests are the specification's text,
 /// sent in Content-Length frames so its multi-line batches arrive as written.
 @Suite("The JSON-RPC 2.0 specification's examples")

@@ -3,7 +3,7 @@ import Testing
 import ReportDeskCore
 import ReportDeskTesting
 
-/// Issue 6, acceptance 5: export → import into a new store → export gives the same JSON Lines byte
+/// Export → import into a new store → export gives the same JSON Lines byte
 /// for byte, and a CSV cell a spreadsheet would run as a formula comes out neutralised.
 @Suite("Export: round trips and formula neutralisation")
 struct ExportTests {

@@ -5,7 +5,7 @@ import ReportDeskFormats
 import ReportDeskStore
 import ReportDeskTesting
 
-/// Issue 6, acceptance 1 and 2 (R13): every row of every awkward sample is imported, a duplicate
+/// Import (R13): every row of every awkward sample is imported, a duplicate
 /// or rejected with its line and field; the rejects file holds each rejected row verbatim; the
 /// whole import is one version and importing it again changes nothing.
 @Suite("Import: exact outcomes, rejects files, idempotency")

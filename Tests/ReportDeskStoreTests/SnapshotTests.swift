@@ -4,7 +4,7 @@ import ReportDeskCore
 import ReportDeskStore
 import ReportDeskTesting
 
-/// Issue 6, acceptance 6 (R12): snapshot save, then changes, then snapshot restore gives back the
+/// Snapshot save (R12), then changes, then snapshot restore gives back the
 /// saved state as one new version, with the changes still in history and diff showing them field
 /// by field.
 @Suite("Snapshots: save, list, restore")

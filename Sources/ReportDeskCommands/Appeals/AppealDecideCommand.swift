@@ -2,7 +2,7 @@ import ReportDeskCore
 import ReportDeskInterpreter
 import ReportDeskStore
 
-/// `appeal decide`: records the outcome of an open appeal and its note (R10; INTERFACE.md, Appeals).
+/// `appeal decide`: records the outcome of an open appeal and its note (R10).
 enum AppealDecideCommand: Command {
     struct Parameters: ParameterSet {
         let id = Param.report(help: "the report: its key (17) or platform Report ID", required: true)

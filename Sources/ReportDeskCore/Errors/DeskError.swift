@@ -30,7 +30,7 @@ extension DeskError {
         DeskError(.notFound, message, data: data)
     }
 
-    /// A rule of the mission was broken; `rule` is its name (`R3`, `R5`, `erasure`).
+    /// A domain rule was broken; `rule` is its name (`R3`, `R5`, `erasure`).
     package static func rule(_ rule: String, _ message: String, extra: [(String, JSONValue)] = []) -> DeskError {
         DeskError(.ruleViolated, message, data: .object(JSONObject([("rule", .string(rule))] + extra)))
     }

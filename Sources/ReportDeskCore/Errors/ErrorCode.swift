@@ -1,5 +1,5 @@
 /// A JSON-RPC error code. The set is open: the standard codes plus the application's own
-/// (INTERFACE.md, Errors), each a named static member.
+/// (README, JSON-RPC), each a named static member.
 public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }

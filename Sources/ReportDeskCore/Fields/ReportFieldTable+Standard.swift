@@ -1,5 +1,5 @@
 extension ReportFieldTable {
-    /// The report's fields (INTERFACE.md, report JSON), in the order of its JSON.
+    /// The report's fields, in the order of the report JSON.
     package static let standard = ReportFieldTable(fields: [
         ReportFieldSpec("key", .integer(minimum: 1), storeColumns: ["key"], roles: [.logged, .exported],
                         consoleName: "Key", json: { report, _ in .int(report.key) },

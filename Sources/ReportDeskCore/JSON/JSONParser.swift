@@ -1,5 +1,5 @@
 /// Parses JSON text from bytes with explicit limits, so hostile input ends in a `JSONParseError`
-/// rather than a crash, a stack overflow or unbounded work (MISSION R13, issue on hostile input).
+/// rather than a crash, a stack overflow or unbounded work (R13; the README's Limits table).
 package struct JSONParser {
     /// How deep arrays and objects may nest; deeper input is refused.
     package static let maximumDepth = 64
@@ -162,7 +162,7 @@ package struct JSONParser {
 
     /// Strings without escapes (nearly all) become a `String` straight from their bytes; others
     /// are decoded into a byte buffer first. Either way the UTF-8 is validated once, which keeps
-    /// imports that parse a JSON object per row fast (issue 7).
+    /// imports that parse a JSON object per row fast.
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
         let start = index

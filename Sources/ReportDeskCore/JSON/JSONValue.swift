@@ -1,5 +1,5 @@
 /// A JSON value that keeps object key order and the exact text of numbers, so results print in a
-/// stable order and JSON-RPC ids are echoed byte for byte (INTERFACE.md, JSON-RPC).
+/// stable order and JSON-RPC ids are echoed byte for byte (README, JSON-RPC).
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)

@@ -1,5 +1,5 @@
 /// Serialises `JSONValue` compactly, in member order, escaping every control character so the
-/// output is one line and safe to print (INTERFACE.md: one JSON value per line).
+/// output is one line and safe to print (README, JSON-RPC: one JSON value per line).
 package enum JSONWriter {
     package static func string(_ value: JSONValue) -> String {
         var out = [UInt8]()

@@ -21,7 +21,7 @@ public struct Appeal: Sendable, Equatable {
     }
 }
 
-/// How an appeal is decided (INTERFACE.md, Appeals).
+/// How an appeal is decided (R10).
 public enum AppealOutcome: String, CaseIterable, Sendable {
     /// The decision stands; the status is unchanged.
     case upheld

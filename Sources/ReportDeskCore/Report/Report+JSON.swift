@@ -1,5 +1,5 @@
 /// The JSON shapes of a report, each built from a field table (the standard one by default): the
-/// contract's (INTERFACE.md, with derived facts at `now`), the version log's state (stored fields
+/// one results carry (derived facts at `now` included), the version log's state (stored fields
 /// only) and export rows (`ReportFieldTable.exportJSON`).
 extension Report {
     /// The report as every front end returns it.

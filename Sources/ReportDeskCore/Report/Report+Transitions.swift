@@ -65,7 +65,7 @@ extension Report {
         appeal = Appeal(status: .open, message: message, openedAt: now)
     }
 
-    /// Decides an open appeal (INTERFACE.md, Appeals): `upheld` keeps the status; `overturned`
+    /// Decides an open appeal (R10): `upheld` keeps the status; `overturned`
     /// turns dismissed into resolved and resolved into pending.
     package mutating func decideAppeal(_ outcome: AppealOutcome, note: String, at now: Instant) throws(DeskError) {
         guard var current = appeal, current.status == .open else {

@@ -1,4 +1,4 @@
-/// How a command names a report (R4; INTERFACE.md `id` values): a local key, or text that is a
+/// How a command names a report (R4; README, Commands): a local key, or text that is a
 /// platform Report ID if one matches and otherwise, when it is digits (optionally after `#`), a key.
 public enum ReportReference: Sendable, Equatable, Hashable, CustomStringConvertible {
     case key(Int)

@@ -67,7 +67,7 @@ public struct ReportSubmission: Sendable, Equatable {
                 throw DeskError.rule("R10", "appeals are only for payment reports, not \(category.id)",
                                      extra: [("field", "appeal"), ("category", .string(category.id))])
             }
-            // An overturned appeal can leave a report pending again (INTERFACE.md, Appeals).
+            // An overturned appeal can leave a report pending again (R10).
             guard status.isProcessed || appeal.status == .overturned else {
                 throw DeskError.rule("R10", "a report with an open or upheld appeal must be resolved or dismissed",
                                      extra: [("field", "appeal"), ("status", .string(status.rawValue))])

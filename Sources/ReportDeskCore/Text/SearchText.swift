@@ -1,6 +1,6 @@
 import Foundation
 
-/// Full-text search text rules (R9; INTERFACE.md, Search). The index tokenises words whole; scripts
+/// Full-text search text rules (R9; README, The store). The index tokenises words whole; scripts
 /// written without spaces (Chinese, Japanese, Thai, …) are indexed as overlapping character pairs so
 /// a query of two or more such characters matches anywhere. Query text is turned into quoted terms
 /// only, so nothing a user types is read as query syntax.

@@ -1,4 +1,4 @@
-/// A span of time written as `90m`, `6h`, `3d`, `1d12h` or `45s` (INTERFACE.md, time filters).
+/// A span of time written as `90m`, `6h`, `3d`, `1d12h` or `45s` (`--due-within` and relative times).
 public struct DeskDuration: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let milliseconds: Int64
 

@@ -2,7 +2,7 @@ import Foundation
 package import ReportDeskCore
 
 /// The bytes of an import file, read in fixed chunks so memory stays flat whatever the file's size
-/// (R13; issue 7: peak memory does not grow with the file). Readers look at `buffer[position..<end]`
+/// (R13: peak memory does not grow with the file). Readers look at `buffer[position..<end]`
 /// and ask for more with `refill(keepingFrom:)`, which keeps the unfinished record they are in.
 package final class ImportInput {
     /// How much is read at a time.

@@ -1,6 +1,6 @@
 package import ReportDeskCore
 
-/// The one binder every front end goes through (STYLE 3): it takes a bag of named JSON values and
+/// The one binder every front end goes through: it takes a bag of named JSON values and
 /// rejects unknown, missing and mistyped parameters with -32602 naming the field.
 package enum ParameterBinder {
     package static func bind(_ params: JSONValue?, to spec: CommandSpec, context: BindingContext) throws(DeskError) -> BoundArguments {

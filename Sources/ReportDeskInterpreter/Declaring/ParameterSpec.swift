@@ -1,6 +1,6 @@
 package import ReportDeskCore
 
-/// A parameter of a command as data (STYLE: parameters are data): its camelCase name is the JSON
+/// A parameter of a command as data: its camelCase name is the JSON
 /// key and, in kebab case, the command-line option.
 package struct ParameterSpec: Sendable {
     package let name: String

@@ -96,7 +96,7 @@ package struct ValueType: Sendable {
         },
         expectation: "a duration such as 90m, 6h or 3d")
 
-    /// A report's local key (a number) or platform Report ID (INTERFACE.md, `id` values).
+    /// A report's local key (a number) or platform Report ID (README, Commands).
     package static let reportReference = ValueType(
         name: "report", schema: ["type": ["integer", "string"], "minimum": 1, "maxLength": 200], allowedValues: nil,
         completion: .reports, isFlag: false, element: nil, parseText: { .string($0) },

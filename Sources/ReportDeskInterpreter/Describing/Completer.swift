@@ -1,7 +1,7 @@
 import Foundation
 import ReportDeskCore
 
-/// Tab completion from the declarations (issue on the REPL): command and group names, option names
+/// Tab completion from the declarations: command and group names, option names
 /// of the command being typed, option values and report keys. Front-end agnostic; the REPL asks it.
 package struct Completer: Sendable {
     package let registry: CommandRegistry

@@ -31,5 +31,3 @@ package struct Completion: Sendable, Equatable {
 
     package var values: [String] { candidates.map(\.value) }
 }
-
-/// Tab completion from the declarations (issue on the REPL): command and group names, option names

@@ -1,7 +1,7 @@
 import Foundation
 import ReportDeskCore
 
-/// `help` and `help CMD`, written from the declarations only (STYLE: declare each command once),
+/// `help` and `help CMD`, written from the declarations only (each command is declared once),
 /// so a parameter added to a declaration shows up here without anyone editing a help table.
 package enum HelpText {
     /// The command list grouped by topic, one line each.

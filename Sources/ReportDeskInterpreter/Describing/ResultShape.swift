@@ -15,7 +15,7 @@ package struct ResultShape: Sendable {
     package var schema: JSONValue { makeSchema() }
 }
 
-/// JSON Schemas shared by several commands' results (INTERFACE.md, report JSON).
+/// JSON Schemas shared by several commands' results.
 package enum Schemas {
     static let nullableString: JSONValue = ["type": ["string", "null"]]
     static let instant: JSONValue = ["type": "string", "format": "date-time"]

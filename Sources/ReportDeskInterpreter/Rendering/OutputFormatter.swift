@@ -2,7 +2,7 @@ import ReportDeskCore
 
 /// Renders an execution for one-shot and script mode (and the REPL): with `--json` exactly one
 /// JSON line on stdout, the same value a JSON-RPC client gets (errors as `{"error":…}`); otherwise
-/// human text on stdout and errors as one readable line on stderr (INTERFACE.md).
+/// human text on stdout and errors as one readable line on stderr (README, Modes).
 package struct OutputFormatter: Sendable {
     package let json: Bool
     package let style: TerminalStyle
@@ -29,7 +29,7 @@ package struct OutputFormatter: Sendable {
         }
     }
 
-    /// Exit status: 0 success, 2 usage error, 1 any other failure (INTERFACE.md).
+    /// Exit status: 0 success, 2 usage error, 1 any other failure (README, Modes).
     package static func exitStatus(_ execution: Interpreter.Execution) -> Int32 {
         switch execution.outcome {
         case .success: 0

@@ -2,7 +2,7 @@ package import ReportDeskCore
 
 /// The dim line under a table: how many rows of how many, the zone times are shown in, and how to
 /// get the next page — `more` in the REPL; elsewhere the `--cursor` to add, on a line of its own
-/// so that it is never cut (issue on the REPL: long lists stop at a limit with a hint).
+/// so that it is never cut.
 package struct PageFooter {
     package let style: TerminalStyle
 

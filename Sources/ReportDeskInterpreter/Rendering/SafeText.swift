@@ -1,4 +1,4 @@
-/// Report text is written by strangers (issue on the REPL: safe printing). Before it reaches a
+/// Report text is written by strangers. Before it reaches a
 /// terminal every control character, escape sequence introducer and bidirectional control is
 /// replaced by a visible stand-in, so nothing in a report can move the cursor, retitle the window,
 /// clear the screen or reorder what is printed around it.

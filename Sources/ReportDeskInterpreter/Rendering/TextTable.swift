@@ -1,4 +1,4 @@
-/// A table fitted to the terminal (issue on the REPL: never wrap a table into chaos). Columns are
+/// A table fitted to the terminal, never wrapped by it. Columns are
 /// as wide as their content; when the row is too wide, text columns shrink to their minimum in
 /// order and cut their cells with an ellipsis, then whole columns are left out in order, and as a
 /// last resort every column is cut. No line is ever wider than the style's usable width.

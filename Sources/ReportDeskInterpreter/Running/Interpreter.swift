@@ -1,6 +1,6 @@
 package import ReportDeskCore
 
-/// The one command interpreter (MISSION: three ways in, one interpreter). Front ends hand it a
+/// The one command interpreter that the REPL, JSON-RPC and pipes all drive. Front ends hand it a
 /// method and params, or the words of a command line; it binds, runs and returns a value or error.
 package struct Interpreter: Sendable {
     package let session: Session

@@ -2,7 +2,7 @@
 /// Memory stays bounded: a message over `maximumMessageBytes` is skipped, never buffered whole,
 /// and a header block may take at most `maximumHeaderBytes`.
 package struct FrameDecoder: Sendable {
-    /// The largest message accepted (16 MiB, INTERFACE.md); larger ones are answered with an error.
+    /// The largest message accepted (16 MiB, the README's Limits table); larger ones are answered with an error.
     package static let defaultMaximumMessageBytes = 16 * 1024 * 1024
     /// The largest header block accepted in `Content-Length` framing.
     package static let maximumHeaderBytes = 64 * 1024

@@ -1,4 +1,4 @@
-/// How messages are delimited on the stream, detected from its first bytes (INTERFACE.md, JSON-RPC).
+/// How messages are delimited on the stream, detected from its first bytes (README, JSON-RPC).
 package enum Framing: Sendable, Equatable {
     /// One JSON value per line.
     case lineDelimited

@@ -1,7 +1,7 @@
 import ReportDeskCore
 
 /// Requests read but not yet answered, and which of them the client cancelled: a cancellation
-/// counts only while its request is still queued (issue 4: cancels if still queued, otherwise ignored),
+/// counts only while its request is still queued (`$/cancelRequest` for one already running is ignored),
 /// so a late one is forgotten instead of cancelling a later request that reuses the id.
 struct PendingRequests: Sendable {
     /// How a cancelled request is answered.

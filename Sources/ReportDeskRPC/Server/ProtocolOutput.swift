@@ -18,7 +18,7 @@ final class ProtocolOutput: Sendable {
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// Moves the real stdout to a private descriptor and points fd 1 at stderr, so a stray print
-    /// can never corrupt the protocol stream (STYLE 8).
+    /// can never corrupt the protocol stream.
     static func takeStandardOutput() -> Int32 {
         let saved = dup(STDOUT_FILENO)
         dup2(STDERR_FILENO, STDOUT_FILENO)

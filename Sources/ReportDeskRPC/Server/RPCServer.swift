@@ -4,7 +4,7 @@ import ReportDeskCore
 package import ReportDeskInterpreter
 import Synchronization
 
-/// `reportdesk rpc`: JSON-RPC 2.0 on stdin/stdout until end of input (INTERFACE.md, JSON-RPC).
+/// `reportdesk rpc`: JSON-RPC 2.0 on stdin/stdout until end of input (README, JSON-RPC).
 /// A reader thread splits and parses frames (so cancellations are seen while requests wait), the
 /// main thread answers them in order, and a watcher sends `store/changed` for other processes'
 /// commits. Only protocol messages reach the real stdout; fd 1 is pointed at stderr.

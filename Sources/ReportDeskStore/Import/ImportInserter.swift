@@ -1,8 +1,8 @@
 import GRDB
 import ReportDeskCore
 
-/// Adds imported reports inside the import's one transaction, built for throughput (issue 7;
-/// profiled with perf on 100,000 rows): rows go in 64 to a prepared multi-row INSERT, duplicates
+/// Adds imported reports inside the import's one transaction, built for throughput:
+/// rows go in 64 to a prepared multi-row INSERT, duplicates
 /// are skipped by the UNIQUE constraints themselves (`ON CONFLICT DO NOTHING`) and counted from
 /// the rows changed, and the search index and the version log get their rows in one set-based
 /// pass each at the end, instead of two statements per row.

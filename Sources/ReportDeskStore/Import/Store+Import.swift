@@ -3,8 +3,8 @@ package import ReportDeskCore
 
 extension Store {
     /// Readies the connection for an import's one big write: its multi-row inserts keep a
-    /// statement journal, which in memory costs no file writes (measured: 855,000 fewer `pwrite`s
-    /// for 100,000 rows). SQLite fixes where that journal lives when a transaction begins, so
+    /// statement journal, which in memory costs no file writes, where a journal on disk
+    /// costs several per row. SQLite fixes where that journal lives when a transaction begins, so
     /// this runs before the write; it changes nothing stored.
     package func prepareForImport() throws(DeskError) {
         do {

@@ -1,6 +1,6 @@
 package import ReportDeskCore
 
-/// The filters of `list`, `search` and `export` (R9; INTERFACE.md `list`).
+/// The filters of `list`, `search` and `export` (R9; README, Commands).
 package struct ReportFilter: Sendable, Equatable {
     package var statuses: [ReportStatus] = []
     package var pastDue: Bool?

@@ -106,7 +106,7 @@ extension Store {
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
-    /// The SQLite library and the settings this connection runs with (`info`, issue on reliability).
+    /// The SQLite library and the settings this connection runs with (`info`).
     package func engineSettings() throws(DeskError) -> [(String, JSONValue)] {
         try read { db in
             [

@@ -1,7 +1,7 @@
 import GRDB
 import ReportDeskCore
 
-/// Finding reports by key or platform Report ID (R4; INTERFACE.md, `id` values).
+/// Finding reports by key or platform Report ID (R4; README, Commands).
 enum ReportLookup {
     static func report(_ db: Database, key: Int, blobs: BlobStore) throws -> Report? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key = ?"), arguments: [key])

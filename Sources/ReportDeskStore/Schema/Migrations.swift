@@ -126,7 +126,7 @@ enum Migrations {
 
     /// Report counts per category, issue type and status, kept by triggers in the same transaction
     /// as every change to `report`, so `total` and `info` read a few rows instead of counting an
-    /// index range (a quarter of a million entries at 1M reports). `verify` recounts it.
+    /// index range that grows with the store. `verify` recounts it.
     private static let v3 = """
         CREATE TABLE report_tally (
             category TEXT NOT NULL,

@@ -4,8 +4,8 @@ import ReportDeskCore
 extension StoreTransaction {
     /// Makes every report and setting equal to `source` by ordinary changes in this one new
     /// version (R12): history is kept, so the restore itself can be undone or diffed. Reports
-    /// whose personal data was erased stay erased, whatever the source still holds (INTERFACE.md,
-    /// Erasure). Reports are compared key by key in batches, so memory stays flat.
+    /// whose personal data was erased stay erased, whatever the source still holds
+    /// (`erase` is final). Reports are compared key by key in batches, so memory stays flat.
     package func restore(_ source: RestoreSource) throws -> RestoreOutcome {
         switch source {
         case .version(let target):

@@ -3,14 +3,14 @@ import Foundation
 import GRDB
 import ReportDeskCore
 
-/// What `erase` removed (issue on reliability: a user asks to be forgotten).
+/// What `erase` removed (a user asked to be forgotten).
 package struct ErasureOutcome: Sendable {
     package var reports: [Int] = []
     package var versions = 0
     package var blobs: [String] = []
 }
 
-/// The text erased values become, in the current state and in every version (INTERFACE.md).
+/// The text erased values become, in the current state and in every version.
 package let erasedTombstone = "[erased]"
 
 extension StoreTransaction {

@@ -51,7 +51,7 @@ extension Store {
     ///
     /// The WAL is truncated rather than only copied back: a process that opens the store while no
     /// other connection is open rebuilds SQLite's WAL index by reading every valid frame, so a large
-    /// WAL makes every one-shot command slow (40-100 ms after a 100k-row import). Truncating needs
+    /// WAL makes every one-shot command slow. Truncating needs
     /// every reader to be past the WAL; it does not wait for them (a reader may be a long export):
     /// when one is there, what can be copied is copied and a later write tries again.
     private func checkpointIfLarge() {

@@ -157,7 +157,7 @@ enum Fingerprint {
         hex(SHA256.hash(data: Array(ReportFieldTable.standard.identityText(of: report).utf8)))
     }
 
-    /// Lower-case hex without a formatter per byte: imports hash every row (issue 7).
+    /// Lower-case hex without a formatter per byte: imports hash every row.
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []

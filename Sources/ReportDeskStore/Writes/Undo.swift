@@ -4,7 +4,7 @@ package import ReportDeskCore
 extension StoreTransaction {
     /// Reverts version `target` by writing its before-states back as part of this new version (R12).
     /// Refused when a later version changed the same report or setting, or when erased data would
-    /// come back (INTERFACE.md, Erasure).
+    /// come back (`erase` is final).
     package func revert(_ target: Int) throws -> [Report] {
         let latest = version - 1
         guard target >= 1, target <= latest,
