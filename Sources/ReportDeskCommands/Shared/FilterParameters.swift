@@ -34,7 +34,7 @@ struct PagingParameters: ParameterSet {
         return query
     }
 
-    /// A page of reports: `{reports, nextCursor, total, version}` (INTERFACE.md, `list`).
+    /// A page of reports: `{reports, nextCursor, total, version}` (README, Commands: `list`).
     static let result = ObjectShape<Page>([
         .field("reports", .array(of: .report)) { page in page.reports.map { $0.json(now: page.now) } },
         .field("nextCursor", ValueShape.string.orNull, \.page.nextCursor),
