@@ -52,18 +52,23 @@ enum EraseCommand: Command {
 
 /// `verify`: checks the whole store; fails (exit 1, -32003 with `data.rule` `verify`) if any check does.
 enum VerifyCommand: Command {
+    static let repairIndex = Param.flag("repairIndex", help: "first rebuild damaged indexes and the search index from the reports (nothing else changes)")
+
     static let spec = CommandSpec(
         "verify", topic: .store,
         summary: "Check the store: integrity, search index, version chain, replay of the log, screenshot files",
-        examples: ["verify"],
-        parameters: [],
+        discussion: "When a check fails, its detail names what is damaged (table or index, page, reports) and what to do. --repair-index rebuilds damaged indexes and the full-text search index from the reports in place, then checks again; damage to the reports or the log is refused, unchanged.",
+        examples: ["verify", "verify --repair-index"],
+        parameters: [repairIndex.spec],
         result: .fields(Schemas.object([
             "ok": ["type": "boolean"], "version": ["type": "integer"],
             "checks": ["type": "array", "items": Schemas.object(["name": ["type": "string"], "ok": ["type": "boolean"], "detail": ["type": "string"]])],
-        ])),
+            "repaired": ["type": "string"],
+        ], optional: ["repaired"])),
         mutates: false)
 
     static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
+        let repaired = try arguments.value(repairIndex) == true ? try context.store().repairIndexes() : nil
         let (version, checks) = try context.store().verify()
         let list: JSONValue = .array(checks.map { check in
             .object(JSONObject([("name", .string(check.name)), ("ok", .bool(check.passed)), ("detail", .string(check.detail))]))
@@ -74,6 +79,8 @@ enum VerifyCommand: Command {
                                  failed.map { "\($0.name) (\($0.detail))" }.joined(separator: "; "),
                                  extra: [("checks", list), ("version", .int(version))])
         }
-        return .object(JSONObject([("ok", true), ("version", .int(version)), ("checks", list)]))
+        var result = JSONObject([("ok", true), ("version", .int(version)), ("checks", list)])
+        if let repaired { result["repaired"] = .string("rebuilt from the reports; was " + repaired) }
+        return .object(result)
     }
 }
