@@ -23,7 +23,7 @@ enum SubmitCommand: Command {
     static let spec = CommandSpec(
         "submit", topic: .intake,
         summary: "File one report as a user would",
-        discussion: "Fields a category does not allow are refused, never dropped (R3). Experience reports get a Report ID when none is given.",
+        discussion: "Fields a category does not allow are refused, never dropped (R3). Experience reports get a Report ID when none is given. A report time later than now is kept as given, with a warning.",
         examples: [
             "submit --category payment --issue-type refund_request --order-id ORD-1 --details \"charged twice\"",
             "submit --category community --issue-type harassment --screenshot ./evidence.png",
@@ -35,8 +35,11 @@ enum SubmitCommand: Command {
     static func run(_ arguments: Arguments, in context: CommandContext) throws -> JSONValue {
         let now = context.now
         let reportedAt = try arguments.value(Self.reportedAt) ?? now
+        // A device with a wrong clock still filed a real report: it is kept at the time it gives.
+        var warnings: [JSONValue] = []
         if reportedAt > now.adding(.minutes(5)) {
-            throw DeskError.invalidParams(field: "reportedAt", "reportedAt is in the future; a report time is when the user submitted it")
+            warnings.append(.string("reportedAt \(RFC3339.format(reportedAt)) is later than now (\(RFC3339.format(now))); "
+                                    + "kept as given, the device's clock may be wrong"))
         }
         var submission = ReportSubmission(
             category: try arguments.required(category), issueType: try arguments.required(issueType),
@@ -61,6 +64,8 @@ enum SubmitCommand: Command {
                                      extra: [("key", .int(key)), ("field", submission.reportId == nil ? "reportedAt" : "reportId")])
             }
         }
-        return written.value.json(now: now)
+        var result = written.value.json(now: now).objectValue ?? JSONObject()
+        if !warnings.isEmpty { result["warnings"] = .array(warnings) }
+        return .object(result)
     }
 }
