@@ -43,7 +43,9 @@ final class WriteLock: Sendable {
         if readOnly { throw DeskError.storeUnavailable("the store is on a read-only file system; nothing was changed") }
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
         let deadline = Date().addingTimeInterval(timeout)
-        var pause: useconds_t = 200
+        // flock has no timed wait, so waiters poll; the pause stays short, because a waiter that
+        // backs off for longer loses the lock to every newer one and waits far beyond its turn.
+        var pause: useconds_t = 50
         while true {
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
             guard errno == EWOULDBLOCK || errno == EINTR else {
@@ -54,7 +56,7 @@ final class WriteLock: Sendable {
                     "the store is locked by another process and stayed locked for \(Int(timeout)) s; nothing was changed")
             }
             usleep(pause)
-            pause = min(pause * 2, 20_000)
+            pause = min(pause * 2, 1_000)
         }
     }
 }
