@@ -84,6 +84,34 @@ struct FullDiskTests {
         #expect(try runner.run(["--json", "verify"]).json()[0]["ok"] == true)
     }
 
+    @Test("a checkpoint that finds the disk full loses nothing: the write stays acknowledged, a later one checkpoints")
+    func checkpointOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }
+        var growing = runner
+        growing.environment["REPORTDESK_CHECKPOINT_BYTES"] = "1000000000"
+        let rows = (1...1200).map { #"{"category":"experience","issueType":"other","reportId":"WAL-\#($0)","details":"kept in the WAL \#($0) \#(String(repeating: "w", count: 300))","reportedAt":"2026-11-20T10:00:00Z"}"# }
+        let batch = files.file("wal.jsonl")
+        _ = FileManager.default.createFile(atPath: batch, contents: Data(rows.joined(separator: "\n").utf8))
+        #expect(try growing.run(["--json", "import", batch]).json()[0]["imported"] == 1200)
+        let wal = disk.path + "/store/reports.sqlite-wal"
+        func walBytes() -> Int { (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? -1 }
+        let grown = walBytes()
+        #expect(grown > 1_000_000, "the import's pages wait in the WAL: \(grown)")
+        // Room for a note's few WAL frames, not for copying the import's pages into the database.
+        let filler = disk.fill()
+        #expect(truncate(filler, off_t(max(0, ((try? FileManager.default.attributesOfItem(atPath: filler)[.size] as? Int) ?? 0) - 256 * 1024))) == 0)
+        let noted = try runner.run(["--json", "note", "1", "written while the checkpoint cannot run"])
+        #expect(noted.status == 0, "the note is in the WAL, acknowledged: \(noted.standardOutput)")
+        #expect(walBytes() >= grown, "the checkpoint could not copy the WAL back")
+        #expect(try runner.run(["--json", "show", "1"]).json()[0]["note"] == "written while the checkpoint cannot run")
+        #expect(try runner.run(["--json", "info"]).json()[0]["reports"] == 1220)
+        unlink(filler)
+        #expect(try runner.run(["--json", "note", "2", "space again"]).status == 0)
+        #expect(walBytes() == 0, "the next write checkpointed and emptied the WAL")
+        #expect(try runner.run(["--json", "verify"]).json()[0]["ok"] == true)
+        #expect(try runner.run(["--json", "show", "WAL-1200"]).json()[0]["details"]?.stringValue?.hasPrefix("kept in the WAL 1200") == true)
+    }
+
     @Test("an rpc server running when the disk fills keeps serving reads and answers writes with -32004")
     func runningServer() throws {
         guard let (disk, runner) = try seededDisk("runningServer") else { return }

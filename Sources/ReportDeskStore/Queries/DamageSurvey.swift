@@ -35,7 +35,8 @@ struct DamageSurvey {
         } catch {
             stopped = true
         }
-        if lines == ["ok"] && !stopped { return DamageSurvey(lines: lines, damaged: [], unplaced: [], unreadableReports: []) }
+        if !stopped && lines == ["ok"] { return DamageSurvey(lines: lines, damaged: [], unplaced: [], unreadableReports: []) }
+        lines.removeAll { $0 == "ok" }
         if lines.isEmpty { lines = ["the integrity check itself could not read the database"] }
         let objects = schemaObjects(db)
         var byName: [String: Damaged] = [:]
