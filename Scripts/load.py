@@ -6,7 +6,8 @@ usage: Scripts/load.py --binary PATH [--seconds 60] [--reports 3000] [--seed S] 
 On one store seeded with a few thousand reports, at the same time and until the time is up:
   8 `reportdesk rpc` sessions (editor plugins): show, list, note, resolve with ifVersion; each keeps
     every `store/changed` notification it receives;
-  4 one-shot writers (cron jobs): imports of small generated files, bulk `resolve --ids`;
+  4 one-shot writers (cron jobs, a fraction of a second apart): imports of small generated files,
+    bulk `resolve --ids`;
   4 one-shot readers: list, search, stats;
   1 REPL on a pseudo-terminal (pexpect from the test virtualenv): notes and lists.
 Then it checks, and exits 1 if any check fails:
@@ -224,6 +225,9 @@ def oneshot_writer(desk, index, tally, rng, folder):
     rng.shuffle(mine)
     batch = 0
     while desk.running():
+        # A cron job runs now and then, not back to back: a short random pause between runs.
+        if batch:
+            time.sleep(rng.uniform(0.2, 1.0))
         batch += 1
         if batch % 2 == 1 or len(mine) < 8:
             rows = import_rows(index, batch, rng.randint(5, 20), rng)
@@ -303,21 +307,51 @@ def repl_actor(desk, tally, rng):
 
 
 def lock_sampler(desk, path, figures):
-    """Samples /proc/locks for a lock on store.lock: the share of samples that found it held."""
+    """Samples /proc/locks for the lock on store.lock: the share of samples that found it held, and
+    how long each holder kept it, by what the holding process is (rpc, repl, or the one-shot
+    command)."""
     inode = os.stat(path).st_ino
     held = samples = 0
+    holder, since = None, None
+    kinds = {}
+    holds = {}
+
+    def kind(pid):
+        if pid not in kinds:
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                    words = [w.decode(errors="replace") for w in cmdline.read().split(b"\0") if w]
+            except OSError:
+                words = []
+            rest = [w for w in words[1:] if not w.startswith("--")]
+            kinds[pid] = "repl" if not rest else rest[0]
+        return kinds[pid]
+
     while desk.running():
         try:
             with open("/proc/locks", encoding="ascii") as locks:
-                text = locks.read()
+                lines = locks.read().splitlines()
         except OSError:
             return
+        now = time.monotonic()
         samples += 1
-        if any(line.split()[5].endswith(f":{inode}") for line in text.splitlines()
-               if "FLOCK" in line and "->" not in line and len(line.split()) > 5):
+        current = None
+        for line in lines:
+            fields = line.split()
+            if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].endswith(f":{inode}"):
+                current = fields[4]
+        if current is not None:
             held += 1
+        if current != holder:
+            if holder is not None:
+                holds.setdefault(kind(holder), []).append((now - since) * 1000)
+            holder, since = current, now
+            if current is not None:
+                kind(current)
         time.sleep(0.005)
     figures["lockHeldShare"] = held / samples if samples else None
+    figures["lockHoldMs"] = {name: {"holds": len(values), "p50": percentile(values, 0.5), "max": max(values)}
+                             for name, values in sorted(holds.items())}
 
 
 def baseline(desk):
@@ -418,9 +452,7 @@ def run(args):
     base = baseline(desk)
 
     sessions = [RPCSession(binary, store_path, f"rpc{i}") for i in range(RPC_SESSIONS)]
-    # The server starts watching for other processes' commits a moment after it starts; a plugin
-    # reads the store's version once it runs, and is told of every commit after that version.
-    time.sleep(0.5)
+    # A plugin reads the store's version first, and is told of every commit after it.
     starts = [s.call("info")["result"]["version"] for s in sessions]
     tallies = {}
     owns = {}
@@ -506,6 +538,7 @@ def run(args):
         "uncontendedWriteMs": base,
         "estimatedLockWaitMs": {"p50": percentile(waits, 0.5), "p99": percentile(waits, 0.99), "max": max(waits, default=None)},
         "lockHeldShare": figures.get("lockHeldShare"),
+        "lockHoldMs": figures.get("lockHoldMs"),
         "conflicts": sum(t.errors.get(CONFLICT, 0) for t in tallies.values()),
         "ruleRefusals": sum(t.errors.get(RULE, 0) for t in tallies.values()),
         "lockTimeouts": timeouts,
@@ -535,7 +568,9 @@ def describe(report):
         f"  uncontended write: rpc {ms(report['uncontendedWriteMs']['rpc'])}, one-shot {ms(report['uncontendedWriteMs']['oneshot'])}; "
         f"estimated lock wait p50 {ms(report['estimatedLockWaitMs']['p50'])} p99 {ms(report['estimatedLockWaitMs']['p99'])} "
         f"max {ms(report['estimatedLockWaitMs']['max'])}",
-        f"  write lock held in {0 if report['lockHeldShare'] is None else report['lockHeldShare'] * 100:.0f} % of samples",
+        f"  write lock held in {0 if report['lockHeldShare'] is None else report['lockHeldShare'] * 100:.0f} % of samples; "
+        "held by: " + ", ".join(f"{name} {h['holds']}× p50 {ms(h['p50'])} max {ms(h['max'])}"
+                                for name, h in (report["lockHoldMs"] or {}).items()),
         f"  conflicts {report['conflicts']}, rule refusals {report['ruleRefusals']}, lock time-outs {report['lockTimeouts']}",
         f"  checked {report['acknowledgedChecked']} acknowledged changes: lost {report['lost']}; "
         f"{report['notifications']} notifications, gaps {report['notificationGaps']}; verify {'ok' if report['verifyOk'] else 'FAILED'}",
