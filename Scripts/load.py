@@ -312,20 +312,18 @@ def lock_sampler(desk, path, figures):
     command)."""
     inode = os.stat(path).st_ino
     held = samples = 0
-    holder, since = None, None
-    kinds = {}
+    holder, holder_kind, since = None, None, None
     holds = {}
 
     def kind(pid):
-        if pid not in kinds:
-            try:
-                with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
-                    words = [w.decode(errors="replace") for w in cmdline.read().split(b"\0") if w]
-            except OSError:
-                words = []
-            rest = [w for w in words[1:] if not w.startswith("--")]
-            kinds[pid] = "repl" if not rest else rest[0]
-        return kinds[pid]
+        """What the process is, read when its hold is first seen (process ids are reused)."""
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                words = [w.decode(errors="replace") for w in cmdline.read().split(b"\0") if w]
+        except OSError:
+            return "ended"
+        rest = [w for w in words[1:] if not w.startswith("--")]
+        return "repl" if not rest else rest[0]
 
     while desk.running():
         try:
@@ -344,10 +342,9 @@ def lock_sampler(desk, path, figures):
             held += 1
         if current != holder:
             if holder is not None:
-                holds.setdefault(kind(holder), []).append((now - since) * 1000)
+                holds.setdefault(holder_kind, []).append((now - since) * 1000)
             holder, since = current, now
-            if current is not None:
-                kind(current)
+            holder_kind = kind(current) if current is not None else None
         time.sleep(0.005)
     figures["lockHeldShare"] = held / samples if samples else None
     figures["lockHoldMs"] = {name: {"holds": len(values), "p50": percentile(values, 0.5), "max": max(values)}
