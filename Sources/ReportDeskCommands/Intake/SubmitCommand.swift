@@ -25,19 +25,30 @@ enum SubmitCommand: Command {
     static let spec = CommandSpec(
         Self.self, "submit", topic: .intake,
         summary: "File one report as a user would",
-        discussion: "Fields a category does not allow are refused, never dropped (R3). Experience reports get a Report ID when none is given.",
+        discussion: "Fields a category does not allow are refused, never dropped (R3). Experience reports get a Report ID when none is given. A report time later than now is kept as given, with a warning.",
         examples: [
             "submit --category payment --issue-type refund_request --order-id ORD-1 --details \"charged twice\"",
             "submit --category community --issue-type harassment --screenshot ./evidence.png",
         ],
         view: ReportCard(), mutates: true)
-    static let result = ValueShape.report
+    /// The new report, and what people should know about it (a report time later than now).
+    static let result = ObjectShape<Submitted>(extending: .report, \.report, [
+        .optional("warnings", .array(of: .string)) { $0.warnings.isEmpty ? nil : $0.warnings },
+    ]).shape
 
-    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONValue {
+    struct Submitted {
+        let report: JSONValue
+        let warnings: [String]
+    }
+
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Submitted {
         let now = context.now
         let reportedAt = try arguments.value(\.reportedAt) ?? now
+        // A device with a wrong clock still filed a real report: it is kept at the time it gives.
+        var warnings: [String] = []
         if reportedAt > now.adding(.minutes(5)) {
-            throw DeskError.invalidParams(field: "reportedAt", "reportedAt is in the future; a report time is when the user submitted it")
+            warnings.append(("reportedAt \(RFC3339.format(reportedAt)) is later than now (\(RFC3339.format(now))); "
+                                    + "kept as given, the device's clock may be wrong"))
         }
         var submission = ReportSubmission(
             category: try arguments.required(\.category), issueType: try arguments.required(\.issueType),
@@ -62,6 +73,6 @@ enum SubmitCommand: Command {
                                      extra: [("key", .int(key)), ("field", submission.reportId == nil ? "reportedAt" : "reportId")])
             }
         }
-        return written.value.json(now: now)
+        return Submitted(report: written.value.json(now: now), warnings: warnings)
     }
 }

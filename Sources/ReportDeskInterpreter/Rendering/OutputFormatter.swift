@@ -22,7 +22,10 @@ package struct OutputFormatter: Sendable {
         case .success(let value):
             if json { return Output(standardOutput: JSONWriter.string(value) + "\n") }
             let text = HumanRenderer(style: style).render(value, with: execution.spec?.result.view ?? FieldsView())
-            return Output(standardOutput: text.isEmpty ? nil : text + "\n")
+            // A result's `warnings` (a report time later than now) are told to people on stderr.
+            let warnings = (value["warnings"]?.arrayValue ?? []).compactMap(\.stringValue)
+                .map { "warning: " + SafeText.line($0) + "\n" }.joined()
+            return Output(standardOutput: text.isEmpty ? nil : text + "\n", standardError: warnings.isEmpty ? nil : warnings)
         case .failure(let error):
             if json { return Output(standardOutput: JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n") }
             return Output(standardError: HumanRenderer(style: style).error(error) + "\n")

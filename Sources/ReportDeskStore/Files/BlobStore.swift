@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import ReportDeskCore
+import Synchronization
 
 /// Screenshots kept as evidence (R11): copied into the store's `blobs/` folder under their SHA-256,
 /// after checking by their bytes that they are PNG, JPEG, WebP or GIF images within the size limit.
@@ -9,6 +10,8 @@ struct BlobStore: Sendable {
     static let maximumBytes = 10 * 1024 * 1024
 
     let directory: String
+    /// Records the files this write added, so a write that does not commit takes them away again.
+    var created: CreatedBlobs? = nil
 
     func path(sha256: String, mediaType: String?) -> String {
         "\(directory)/\(sha256.prefix(2))/\(sha256)\(ImageKind(mediaType: mediaType)?.fileExtension ?? "")"
@@ -36,21 +39,23 @@ struct BlobStore: Sendable {
         if !FileManager.default.fileExists(atPath: target) {
             do {
                 try StoreFiles.createPrivateDirectory((target as NSString).deletingLastPathComponent)
-                let temporary = target + ".tmp-\(getpid())"
-                guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                    throw DeskError.storeUnavailable("cannot write the screenshot into the store (disk full?); nothing was changed")
-                }
-                let file = open(temporary, O_RDONLY)
-                if file >= 0 { fsync(file); close(file) }
-                guard rename(temporary, target) == 0 else {
-                    unlink(temporary)
-                    throw DeskError.storeUnavailable("cannot store the screenshot: \(String(cString: strerror(errno)))")
-                }
-            } catch let error as DeskError {
-                throw error
             } catch {
-                throw DeskError.storeUnavailable("cannot store the screenshot: \(error.localizedDescription)")
+                throw DeskError.storeUnavailable("cannot store the screenshot: \(error.localizedDescription); nothing was changed")
             }
+            let temporary = target + ".tmp-\(getpid())"
+            if let failure = Self.writeSynced(data, to: temporary) {
+                unlink(temporary)
+                // Folders made for this file go too (rmdir leaves one that holds anything).
+                rmdir((target as NSString).deletingLastPathComponent)
+                rmdir(directory)
+                throw failure
+            }
+            guard rename(temporary, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw DeskError.storeUnavailable("cannot store the screenshot: \(reason); nothing was changed")
+            }
+            created?.add(target)
         }
         return Screenshot(sha256: sha, bytes: data.count, mediaType: kind.mediaType, path: target)
     }
@@ -100,6 +105,32 @@ struct BlobStore: Sendable {
         return data
     }
 
+    /// Writes `data` to a new owner-only file and syncs it; the error to throw if that failed.
+    private static func writeSynced(_ data: Data, to path: String) -> DeskError? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { return failure(errno) }
+        defer { close(fd) }
+        var failed: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { failed = count < 0 ? errno : ENOSPC; return }
+                offset += count
+            }
+        }
+        if failed == 0 && fsync(fd) != 0 { failed = errno }
+        return failed == 0 ? nil : failure(failed)
+    }
+
+    private static func failure(_ code: Int32) -> DeskError {
+        if code == ENOSPC || code == EDQUOT || code == EFBIG {
+            return DeskError.storeUnavailable("the disk is full (or a file size limit was reached): the screenshot could not be stored; nothing was changed")
+        }
+        return DeskError.storeUnavailable("cannot store the screenshot: \(String(cString: strerror(code))); nothing was changed")
+    }
+
     func exists(sha256: String, mediaType: String?) -> Bool {
         FileManager.default.fileExists(atPath: path(sha256: sha256, mediaType: mediaType))
     }
@@ -145,5 +176,19 @@ enum ImageKind: CaseIterable {
         case .webp: ".webp"
         case .gif: ".gif"
         }
+    }
+}
+
+/// The screenshot files one write added to `blobs/`.
+final class CreatedBlobs: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    func add(_ path: String) { paths.withLock { $0.append(path) } }
+
+    /// Removes them: the write they belonged to did not commit. Writes hold the store's write
+    /// lock, so no other write can have come to refer to a file this one created.
+    func removeAll() {
+        for path in paths.withLock({ $0 }) { unlink(path) }
+        paths.withLock { $0.removeAll() }
     }
 }

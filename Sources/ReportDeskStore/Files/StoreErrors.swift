@@ -24,7 +24,9 @@ enum StoreErrors {
             return .storeUnavailable("the store\(place) is read-only; nothing was changed")
         case .SQLITE_PERM, .SQLITE_AUTH:
             return .storeUnavailable("no permission to use the store\(place)")
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+        case .SQLITE_CORRUPT:
+            return .storeUnavailable("the store's database\(place) is damaged; nothing was changed (verify names what is damaged and what to do)")
+        case .SQLITE_NOTADB:
             return .storeUnavailable("the store file\(place) is damaged or is not a ReportDesk store")
         case .SQLITE_INTERRUPT:
             return DeskError(.requestCancelled, "cancelled; nothing was changed")

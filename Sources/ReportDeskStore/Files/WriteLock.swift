@@ -11,15 +11,26 @@ final class WriteLock: Sendable {
     private let timeout: TimeInterval
 
     init(path: String, timeout: TimeInterval) throws(DeskError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else {
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        // On a read-only file system the store still serves reads: flock needs no write access,
+        // and with no lock file at all every write fails as one on a read-only store does.
+        if fd < 0 && (errno == EROFS || errno == EACCES) {
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            if fd < 0 && errno == ENOENT { fd = -1; readOnly = true } else { readOnly = false }
+        } else {
+            readOnly = false
+        }
+        guard fd >= 0 || readOnly else {
             throw DeskError.storeUnavailable("cannot open the store's lock file \(path): \(String(cString: strerror(errno)))")
         }
         descriptor = fd
         self.timeout = timeout
     }
 
-    deinit { close(descriptor) }
+    /// No lock file exists and none can be made: the folder is read-only.
+    private let readOnly: Bool
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Runs `body` holding the lock, waiting up to the timeout for other processes to let go.
     func withLock<T>(_ body: () throws -> T) throws -> T {
@@ -29,9 +40,12 @@ final class WriteLock: Sendable {
     }
 
     private func acquire() throws(DeskError) {
+        if readOnly { throw DeskError.storeUnavailable("the store is on a read-only file system; nothing was changed") }
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
         let deadline = Date().addingTimeInterval(timeout)
-        var pause: useconds_t = 200
+        // flock has no timed wait, so waiters poll; the pause stays short, because a waiter that
+        // backs off for longer loses the lock to every newer one and waits far beyond its turn.
+        var pause: useconds_t = 50
         while true {
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
             guard errno == EWOULDBLOCK || errno == EINTR else {
@@ -42,7 +56,7 @@ final class WriteLock: Sendable {
                     "the store is locked by another process and stayed locked for \(Int(timeout)) s; nothing was changed")
             }
             usleep(pause)
-            pause = min(pause * 2, 20_000)
+            pause = min(pause * 2, 1_000)
         }
     }
 }

@@ -16,21 +16,72 @@ extension Store {
     package func verify() throws(DeskError) -> (version: Int, checks: [VerificationCheck]) {
         let blobs = self.blobs
         let searchIndex = searchIndexCheck()
-        return try read { db in
+        let newestSnapshot = (try? snapshots())?.last
+        return try inspect { db in
             var checks: [VerificationCheck] = []
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            checks.append(VerificationCheck(name: "integrity", passed: integrity == ["ok"],
-                                            detail: integrity == ["ok"] ? "PRAGMA integrity_check: ok" : integrity.prefix(5).joined(separator: "; ")))
-            let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            checks.append(VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
-                                            detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions"))
+            let survey = DamageSurvey.take(db)
+            checks.append(VerificationCheck(name: "integrity", passed: survey.isClean,
+                                            detail: survey.isClean ? "PRAGMA integrity_check: ok"
+                                                : survey.description + "; " + Self.advice(survey, snapshot: newestSnapshot)))
+            checks.append(Self.guarded("foreignKeys") { db in
+                let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+                return VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
+                                         detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions")
+            }(db))
             checks.append(searchIndex)
-            checks.append(try Self.chainCheck(db))
-            checks.append(try Self.replayCheck(db))
-            checks.append(try Self.settingsCheck(db))
-            checks.append(try Self.tallyCheck(db))
-            checks.append(try Self.blobCheck(db, blobs: blobs))
-            return (try VersionLog.latest(db), checks)
+            checks.append(Self.guarded("versionChain", Self.chainCheck)(db))
+            checks.append(Self.guarded("replay", Self.replayCheck)(db))
+            checks.append(Self.guarded("settings", Self.settingsCheck)(db))
+            checks.append(Self.guarded("tally", Self.tallyCheck)(db))
+            checks.append(Self.guarded("screenshots") { db in try Self.blobCheck(db, blobs: blobs) }(db))
+            return ((try? VersionLog.latest(db)) ?? 0, checks)
+        }
+    }
+
+    /// One read transaction that ends by rolling back: on a damaged database SQLite reports the
+    /// damage again at COMMIT, even of a transaction that only read, and the checks that caught it
+    /// have already said what it is.
+    private func inspect<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
+        do {
+            return try database.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .rollback
+                }
+                return result!
+            }
+        } catch {
+            throw StoreErrors.translate(error, opening: nil)
+        }
+    }
+
+    /// What to do about the damage: rebuild what is derived from the reports, or go back to the
+    /// newest snapshot (README, "A damaged store").
+    private static func advice(_ survey: DamageSurvey, snapshot: SnapshotInfo?) -> String {
+        let restore = snapshot.map { snapshot in
+            "restore the newest snapshot, \(snapshot.name) (version \(snapshot.version)): with no reportdesk running, move reports.sqlite, " +
+                "reports.sqlite-wal and reports.sqlite-shm out of the store folder and copy snapshots/\(snapshot.name).sqlite to reports.sqlite " +
+                "(later versions are lost)"
+        } ?? "there is no snapshot to restore: keep a copy of the store folder and recover what can be read with sqlite3's .recover"
+        if survey.isRebuildable {
+            return "the reports themselves are readable: verify --repair-index rebuilds the damaged index from them in place; or " + restore
+        }
+        return "to repair, " + restore
+    }
+
+    /// Runs one check; a check that cannot read what it checks fails, naming why, instead of
+    /// failing all of `verify`.
+    private static func guarded(_ name: String, _ check: @escaping (Database) throws -> VerificationCheck) -> (Database) -> VerificationCheck {
+        { db in
+            do {
+                return try check(db)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                return VerificationCheck(name: name, passed: false, detail: "could not be checked: it reads the damaged part (see integrity)")
+            } catch {
+                return VerificationCheck(name: name, passed: false,
+                                         detail: "could not be checked: \(StoreErrors.translate(error, opening: nil).message)")
+            }
         }
     }
 
@@ -45,7 +96,9 @@ extension Store {
             }
             return VerificationCheck(name: "searchIndex", passed: true, detail: "FTS5 integrity-check: ok")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_CORRUPT_VTAB {
-            return VerificationCheck(name: "searchIndex", passed: false, detail: "FTS5 integrity-check: the index does not match the text")
+            return VerificationCheck(name: "searchIndex", passed: false,
+                                     detail: "FTS5 integrity-check: the full-text search index is damaged or does not match the text; "
+                                         + "verify --repair-index rebuilds it from the reports in place")
         } catch {
             return VerificationCheck(name: "searchIndex", passed: false, detail: "FTS5 integrity-check could not run: \(StoreErrors.translate(error, opening: nil).message)")
         }
@@ -125,20 +178,25 @@ extension Store {
     }
 
     private static func blobCheck(_ db: Database, blobs: BlobStore) throws -> VerificationCheck {
-        let rows = try Row.fetchAll(db, sql: "SELECT DISTINCT shot_sha256, shot_type FROM report WHERE shot_sha256 IS NOT NULL")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT shot_sha256, shot_type, group_concat(key, ' ') FROM report WHERE shot_sha256 IS NOT NULL
+            GROUP BY shot_sha256, shot_type ORDER BY min(key)
+            """)
         var problems: [String] = []
         for row in rows {
             let sha: String = row[0]
+            let keys = (row[2] as String).split(separator: " ").compactMap { Int($0) }
+            let owners = "of " + DamageSurvey.ranges(keys)
             let path = blobs.path(sha256: sha, mediaType: row[1])
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append("missing \(sha.prefix(12))…")
+                problems.append("the screenshot \(owners) is missing (blobs/\(sha.prefix(12))…)")
                 continue
             }
             let actual = Fingerprint.hex(SHA256.hash(data: data))
-            if actual != sha { problems.append("altered \(sha.prefix(12))…") }
+            if actual != sha { problems.append("the screenshot \(owners) was altered (blobs/\(sha.prefix(12))…)") }
         }
         return VerificationCheck(name: "screenshots", passed: problems.isEmpty,
                                  detail: problems.isEmpty ? "\(rows.count) screenshot files present with their hashes"
-                                     : problems.prefix(10).joined(separator: ", "))
+                                     : problems.prefix(10).joined(separator: ", ") + "; the reports keep every other field, and a snapshot does not hold screenshots")
     }
 }

@@ -18,32 +18,48 @@ extension Store {
     /// appends exactly one version if anything changed and rolls back completely if `body` throws.
     package func write<Value>(command: String, actor: String, at: Instant,
                               _ body: (StoreTransaction) throws -> Value) throws(DeskError) -> Written<Value> {
+        let created = CreatedBlobs()
         do {
             return try writeLock.withLock {
-                let written = try database.writeWithoutTransaction { db -> Written<Value> in
-                    var outcome: Written<Value>?
-                    try db.inTransaction(.immediate) {
-                        let version = try VersionLog.latest(db) + 1
-                        let transaction = StoreTransaction(db: db, blobs: blobs, version: version, at: at)
-                        let value = try body(transaction)
-                        guard transaction.hasChanges else {
-                            outcome = Written(value: value, version: version - 1, changed: false, keys: [])
-                            return .rollback
-                        }
-                        try db.execute(sql: "INSERT INTO version(number, at, actor, command, summary, reverts) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [version, at.milliseconds, actor, command,
-                                                   transaction.summary.isEmpty ? command : transaction.summary,
-                                                   transaction.reverts])
-                        outcome = Written(value: value, version: version, changed: true, keys: transaction.changedKeys)
-                        return .commit
-                    }
-                    return outcome!
+                let written: Written<Value>
+                do {
+                    written = try commit(command: command, actor: actor, at: at, blobs: created, body)
+                } catch {
+                    // Under the lock still: once it is free another write may take up the same file.
+                    created.removeAll()
+                    throw error
                 }
-                if written.changed { checkpointIfLarge() }
+                if written.changed { checkpointIfLarge() } else { created.removeAll() }
                 return written
             }
         } catch {
             throw StoreErrors.translate(error, opening: nil)
+        }
+    }
+
+    /// The IMMEDIATE transaction of `write`; screenshot files it adds are recorded in `created`.
+    private func commit<Value>(command: String, actor: String, at: Instant, blobs created: CreatedBlobs,
+                               _ body: (StoreTransaction) throws -> Value) throws -> Written<Value> {
+        var blobs = self.blobs
+        blobs.created = created
+        return try database.writeWithoutTransaction { db -> Written<Value> in
+            var outcome: Written<Value>?
+            try db.inTransaction(.immediate) {
+                let version = try VersionLog.latest(db) + 1
+                let transaction = StoreTransaction(db: db, blobs: blobs, version: version, at: at)
+                let value = try body(transaction)
+                guard transaction.hasChanges else {
+                    outcome = Written(value: value, version: version - 1, changed: false, keys: [])
+                    return .rollback
+                }
+                try db.execute(sql: "INSERT INTO version(number, at, actor, command, summary, reverts) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [version, at.milliseconds, actor, command,
+                                           transaction.summary.isEmpty ? command : transaction.summary,
+                                           transaction.reverts])
+                outcome = Written(value: value, version: version, changed: true, keys: transaction.changedKeys)
+                return .commit
+            }
+            return outcome!
         }
     }
 
