@@ -31,6 +31,8 @@ package enum Presentation: Sendable, Equatable {
     case taxonomy
     /// Any object as aligned `name: value` lines.
     case fields
+    /// Drawn by a view the command declares (the `stats` dashboard).
+    case view(ResultView)
 }
 
 /// JSON Schemas shared by several commands' results (INTERFACE.md, report JSON).

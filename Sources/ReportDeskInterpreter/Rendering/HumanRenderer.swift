@@ -7,8 +7,9 @@ package struct HumanRenderer: Sendable {
 
     package init(style: TerminalStyle) { self.style = style }
 
-    package func render(_ value: JSONValue, as presentation: Presentation) -> String {
+    package func render(_ value: JSONValue, as presentation: Presentation, arguments: Arguments? = nil) -> String {
         switch presentation {
+        case .view(let view): return view.render(value, arguments, style)
         case .report:
             if value["reports"] != nil { return ReportTable(style: style).render(value) }
             return ReportCard(style: style).render(value)

@@ -21,7 +21,8 @@ package struct OutputFormatter: Sendable {
         switch execution.outcome {
         case .success(let value):
             if json { return Output(standardOutput: JSONWriter.string(value) + "\n") }
-            let text = HumanRenderer(style: style).render(value, as: execution.spec?.result.presentation ?? .fields)
+            let text = HumanRenderer(style: style).render(value, as: execution.spec?.result.presentation ?? .fields,
+                                                          arguments: execution.arguments)
             return Output(standardOutput: text.isEmpty ? nil : text + "\n")
         case .failure(let error):
             if json { return Output(standardOutput: JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n") }
