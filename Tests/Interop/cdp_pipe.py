@@ -2,6 +2,7 @@
 the browser reads NUL-terminated JSON on descriptor 3 and writes on 4), so a test sees every
 console message, network request and dialog of a page, with no port and no extra package."""
 import base64
+import fcntl
 import json
 import os
 import queue
@@ -25,15 +26,19 @@ class ChromiumPipe:
         self.from_browser, from_browser_write = os.pipe()
 
         def descriptors():
-            os.dup2(to_browser_read, 3)
-            os.dup2(from_browser_write, 4)
+            # Copies above 4 first, so placing one on 3 or 4 cannot overwrite the other.
+            reading, writing = (fcntl.fcntl(fd, fcntl.F_DUPFD, 10) for fd in (to_browser_read, from_browser_write))
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
 
         self.process = subprocess.Popen(
             [self.chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
              f"--user-data-dir={self.profile}", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
              "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
              "about:blank"],
-            preexec_fn=descriptors, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            preexec_fn=descriptors, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL if not os.environ.get("CDP_DEBUG") else None)
         os.close(to_browser_read)
         os.close(from_browser_write)
         threading.Thread(target=self._read, daemon=True).start()

@@ -170,7 +170,7 @@ def test_json_fits_its_declared_schema(binary, demo_store, generated_store, tmp_
     schema = methods["stats"]["result"]["schema"]
     validator = jsonschema.Draft202012Validator(schema)
     for store in (demo_store, generated_store):
-        for words in ([], ["--by", "week"], ["--category", "payment"], ["--at", "3"], ["--since", "2026-01-01", "--by", "month"]):
+        for words in ([], ["--by", "week"], ["--category", "payment"], ["--at", "1"], ["--since", "2026-01-01", "--by", "month"]):
             result = run_json(binary, store, "stats", *words)
             errors = [error.message for error in validator.iter_errors(result)]
             assert not errors, (words, errors)
@@ -206,7 +206,7 @@ def test_html_page_in_headless_chromium(binary, hostile_store, tmp_path):
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "@media print" in html and "@page" in html and "prefers-color-scheme: dark" in html
-    assert not re.search(r"(src|href)\s*=|url\(|@import", html), "nothing fetched"
+    assert not re.search(r"<[^>]*\s(src|href)\s*=|url\(|@import", html), "nothing fetched"
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "install chromium (Scripts/setup)"

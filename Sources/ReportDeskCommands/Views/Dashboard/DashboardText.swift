@@ -39,18 +39,16 @@ struct DashboardText: Sendable {
 
     private func header(_ value: JSONValue) -> [String] {
         let period = value["period"]
-        let since = instant(period?["since"]), until = instant(period?["until"])
-        let span = period?["isDefault"]?.boolValue == true ? "last 30 days" : "period"
-        var lines = [style.paint("Desk at a glance", "1") + " \(dash) \(span) \(local(since)) to \(local(until))"]
-        var facts = ["times in \(SafeText.line(period?["zone"]?.stringValue ?? style.zoneLabel))",
+        let span = (period?["isDefault"]?.boolValue == true ? "last 30 days: " : "")
+            + Self.span(from: instant(period?["since"]), to: instant(period?["until"]), style: style, dash: dash)
+        var facts = [span, "times in \(SafeText.line(period?["zone"]?.stringValue ?? style.zoneLabel))",
                      "version \(value["version"]?.intValue ?? 0)"]
         if let at = period?["atVersion"]?.intValue {
             facts = ["as the desk stood after version \(at) (\(local(instant(period?["now"]))))"] + facts.dropLast()
         }
         let categories = period?["categories"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if !categories.isEmpty { facts.append("categories: " + categories.map(SafeText.line).joined(separator: ", ")) }
-        lines += flow(facts, separator: " \(dot) ")
-        return lines
+        return [style.paint("Desk at a glance", "1")] + flow(facts, separator: " \(dot) ")
     }
 
     private func headline(_ value: JSONValue) -> [String] {
@@ -81,17 +79,21 @@ struct DashboardText: Sendable {
         let counts = buckets.map { $0["count"]?.intValue ?? 0 }
         let peak = counts.max() ?? 0
         let axisWidth = max(String(peak).count, 1)
-        let (merged, group) = TerminalChart.merge(counts, into: width - axisWidth - 3)
+        let room = width - axisWidth - 3
+        let (merged, group) = TerminalChart.merge(counts, into: room)
+        // Few buckets get wider columns (up to 6 cells, with a gap), so a week or month chart reads as bars.
+        let cell = min(max(room / max(merged.count, 1), 1), 6)
         var lines = ["", style.paint("Reports received per \(by)", "1")
                      + (group > 1 ? " (each column \(group) \(by)s)" : "")]
         let mergedPeak = merged.max() ?? 0
         let rows = chart.columns(merged, maximum: mergedPeak, height: 6)
         for (index, row) in rows.enumerated() {
             let label = index == 0 ? String(mergedPeak) : ""
-            lines.append(DisplayWidth.padLeft(label, to: axisWidth) + " " + vertical + style.paint(row, "36"))
+            lines.append(DisplayWidth.padLeft(label, to: axisWidth) + " " + vertical + style.paint(widen(row, cell), "36"))
         }
-        lines.append(DisplayWidth.padLeft("0", to: axisWidth) + " " + corner + String(repeating: horizontal, count: merged.count))
-        lines.append(String(repeating: " ", count: axisWidth + 2) + axisLabels(buckets, by: by, columns: merged.count, group: group))
+        lines.append(DisplayWidth.padLeft("0", to: axisWidth) + " " + corner + String(repeating: horizontal, count: merged.count * cell))
+        lines.append(String(repeating: " ", count: axisWidth + 2)
+                     + axisLabels(buckets, by: by, columns: merged.count * cell, group: group, cell: cell))
 
         let categories = value["categories"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if categories.count > 1 {
@@ -103,7 +105,8 @@ struct DashboardText: Sendable {
             let colours = ["36", "32", "33", "35", "34", "31"]
             for (index, category) in categories.enumerated() {
                 let series = buckets.map { $0["byCategory"]?[category]?.intValue ?? 0 }
-                let line = chart.sparkline(TerminalChart.merge(series, into: room).values)
+                let values = TerminalChart.merge(series, into: room).values
+                let line = widen(chart.sparkline(values), min(max(room / max(values.count, 1), 1), 6))
                 lines.append("  " + DisplayWidth.pad(DisplayWidth.truncate(SafeText.line(category), to: nameWidth), to: nameWidth) + " "
                              + style.paint(line, colours[index % colours.count])
                              + String(repeating: " ", count: max(room - line.count, 0)) + " "
@@ -195,6 +198,18 @@ struct DashboardText: Sendable {
         return hours < 24 ? "\(hours) h" : "\(hours / 24) d \(hours % 24) h"
     }
 
+    /// A period as people say it: whole days as inclusive dates (`2026-10-26 – 2026-11-24`), else times.
+    static func span(from since: Instant?, to until: Instant?, style: TerminalStyle, dash: String) -> String {
+        guard let since, let until else { return "?" }
+        let start = style.zone.civil(since)
+        let end = style.zone.civil(until)
+        let midnight = { (civil: CivilTime) in civil.hour == 0 && civil.minute == 0 && civil.second == 0 && civil.millisecond == 0 }
+        guard midnight(start), midnight(end) else { return "\(style.localTime(since)) \(dash) \(style.localTime(until))" }
+        let last = style.zone.civil(until.subtracting(.hours(12)))
+        let date = { (civil: CivilTime) in "\(RFC3339.pad(civil.year, 4))-\(RFC3339.pad(civil.month, 2))-\(RFC3339.pad(civil.day, 2))" }
+        return date(start) == date(last) ? date(start) : "\(date(start)) \(dash) \(date(last))"
+    }
+
     private func instant(_ value: JSONValue?) -> Instant? {
         value?.stringValue.flatMap(RFC3339.parse)
     }
@@ -211,15 +226,21 @@ struct DashboardText: Sendable {
             : "\(RFC3339.pad(civil.month, 2))-\(RFC3339.pad(civil.day, 2))"
     }
 
+    /// Each column `cell` cells wide: the bar fills all but a gap of one when there is room for one.
+    private func widen(_ row: String, _ cell: Int) -> String {
+        guard cell > 1 else { return row }
+        return row.map { String(repeating: $0, count: cell - (cell > 2 ? 1 : 0)) + (cell > 2 ? " " : "") }.joined()
+    }
+
     /// The first and last bucket's dates under the chart, and the middle one when there is room.
-    private func axisLabels(_ buckets: [JSONValue], by: String, columns: Int, group: Int) -> String {
+    private func axisLabels(_ buckets: [JSONValue], by: String, columns: Int, group: Int, cell: Int) -> String {
         let first = date(instant(buckets.first?["start"]), by: by)
-        let lastColumnStart = (columns - 1) * group
-        let last = date(instant(buckets[min(lastColumnStart, buckets.count - 1)]["start"]), by: by)
+        let lastColumn = (columns - 1) / cell
+        let last = date(instant(buckets[min(lastColumn * group, buckets.count - 1)]["start"]), by: by)
         guard columns > first.count + last.count + 1 else { return first }
         var line = Array(repeating: Character(" "), count: columns)
         let middleColumn = columns / 2
-        let middle = date(instant(buckets[min(middleColumn * group, buckets.count - 1)]["start"]), by: by)
+        let middle = date(instant(buckets[min(middleColumn / cell * group, buckets.count - 1)]["start"]), by: by)
         func place(_ text: String, at column: Int) {
             for (offset, character) in text.enumerated() where column + offset < line.count { line[column + offset] = character }
         }
@@ -227,7 +248,8 @@ struct DashboardText: Sendable {
         if middleColumn - middle.count / 2 > first.count + 1, middleColumn + middle.count < columns - last.count - 1 {
             place(middle, at: middleColumn)
         }
-        place(last, at: columns - last.count)
+        place(last, at: max(lastColumn * cell + cell / 2 - last.count / 2, 0) < columns - last.count
+              ? max(lastColumn * cell, first.count + 1) : columns - last.count)
         return String(line)
     }
 
