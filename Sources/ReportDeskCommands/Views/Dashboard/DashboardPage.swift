@@ -17,8 +17,8 @@ struct DashboardPage: Sendable {
         body += section("Reports received per \(by), by category", receivedChart(value, by: by))
         body += section("Processed within 72 h, per week", weeklyChart(value["weeklyShare"]?.arrayValue ?? []))
         body += "<div class=\"pair\">"
-        body += section("Time to process", barChart(bins(value["timeToProcess"]), colour: 1))
-        body += section("Past due now, by how long", barChart(bins(value["pastDueBy"]), colour: 3))
+        body += section("Time to process", barChart(bins(value["timeToProcess"]), colour: 1, narrow: true))
+        body += section("Past due now, by how long", barChart(bins(value["pastDueBy"]), colour: 3, narrow: true))
         body += "</div>"
         let types = (value["topIssueTypes"]?.arrayValue ?? []).prefix(10).map { type in
             ((type["category"]?.stringValue ?? "") + " / " + (type["issueType"]?.stringValue ?? ""), type["count"]?.intValue ?? 0)
@@ -54,8 +54,9 @@ struct DashboardPage: Sendable {
 
     private func header(_ value: JSONValue) -> String {
         let period = value["period"]
-        var facts = ["\(escape(local(period?["since"]))) to \(escape(local(period?["until"])))",
-                     "times in \(escape(zone(value)))"]
+        let since = period?["since"]?.stringValue.flatMap(RFC3339.parse)
+        let until = period?["until"]?.stringValue.flatMap(RFC3339.parse)
+        var facts = [escape(DashboardText.span(from: since, to: until, style: style, dash: "–")), "times in \(escape(zone(value)))"]
         if period?["isDefault"]?.boolValue == true { facts[0] = "last 30 days: " + facts[0] }
         if let at = period?["atVersion"]?.intValue { facts.append("as the desk stood after version \(at)") }
         let categories = period?["categories"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -153,12 +154,14 @@ struct DashboardPage: Sendable {
         return chart(svg, label: "Share processed within 72 hours per week")
     }
 
-    private func barChart(_ items: [(String, Int)], colour: Int) -> String {
+    /// Horizontal bars; `narrow` for the charts that share a row (drawn in half the width, so half the units).
+    private func barChart(_ items: [(String, Int)], colour: Int, narrow: Bool = false) -> String {
         let rowHeight = 22.0
-        let labelWidth = 220.0
+        let chartWidth = narrow ? Self.chartWidth / 2 : Self.chartWidth
+        let labelWidth = narrow ? 90.0 : 220.0
         let height = rowHeight * Double(items.count) + 4
         let peak = max(items.map(\.1).max() ?? 0, 1)
-        let room = Self.chartWidth - labelWidth - 60
+        let room = chartWidth - labelWidth - 50
         var svg = ""
         for (index, item) in items.enumerated() {
             let y = 2 + Double(index) * rowHeight
@@ -167,7 +170,7 @@ struct DashboardPage: Sendable {
             svg += "<rect class=\"c\(colour)\" x=\"\(f(labelWidth))\" y=\"\(f(y + 3))\" width=\"\(f(width))\" height=\"\(f(rowHeight - 6))\"/>"
             svg += "<text class=\"value\" x=\"\(f(labelWidth + width + 6))\" y=\"\(f(y + 15))\">\(item.1)</text>"
         }
-        return "<svg viewBox=\"0 0 \(f(Self.chartWidth)) \(f(height))\" role=\"img\">\(svg)</svg>"
+        return "<svg viewBox=\"0 0 \(f(chartWidth)) \(f(height))\" role=\"img\">\(svg)</svg>"
     }
 
     private func chart(_ content: String, label: String) -> String {
@@ -195,7 +198,11 @@ struct DashboardPage: Sendable {
         if labels.count > 2 { picks.append((labels.count / 2, labels[labels.count / 2])) }
         if labels.count > 1 { picks.append((labels.count - 1, labels[labels.count - 1])) }
         return picks.map { index, text in
-            "<text class=\"label\" x=\"\(f(Self.left + (Double(index) + 0.5) * step))\" y=\"\(f(y))\" text-anchor=\"middle\">\(escape(text))</text>"
+            // The first label starts at its bar and the last ends at its bar, so neither leaves the chart.
+            let anchor = index == 0 ? "start" : index == labels.count - 1 ? "end" : "middle"
+            let x = index == 0 ? Self.left : index == labels.count - 1 ? Self.left + Double(index + 1) * step
+                : Self.left + (Double(index) + 0.5) * step
+            return "<text class=\"label\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(escape(text))</text>"
         }.joined()
     }
 

@@ -72,14 +72,22 @@ struct DashboardText: Sendable {
         return [""] + now.map { "  " + $0 } + period.map { "  " + $0 }
     }
 
+    /// Received reports: one column chart of the totals, then a line per category on the same
+    /// columns, so a day reads straight down; names sit in the chart's left margin.
     private func received(_ value: JSONValue) -> [String] {
         let buckets = value["received"]?.arrayValue ?? []
         guard !buckets.isEmpty else { return [] }
         let by = value["period"]?["by"]?.stringValue ?? "day"
         let counts = buckets.map { $0["count"]?.intValue ?? 0 }
-        let peak = counts.max() ?? 0
-        let axisWidth = max(String(peak).count, 1)
-        let room = width - axisWidth - 3
+        let categories = value["categories"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let perCategory = categories.count > 1
+        let names = categories.map { DisplayWidth.truncate(SafeText.line($0), to: 18) }
+        let totals = categories.map { category in buckets.reduce(0) { $0 + ($1["byCategory"]?[category]?.intValue ?? 0) } }
+        let axisWidth = max(String(counts.max() ?? 0).count, 1)
+        let totalWidth = perCategory ? String(totals.max() ?? 0).count + 1 : 0
+        // Bars start at `margin` on every line: after the axis label and rule, or after a category's name.
+        let margin = max(axisWidth + 2, perCategory ? (names.map(DisplayWidth.of).max() ?? 0) + 3 : 0)
+        let room = width - margin - totalWidth
         let (merged, group) = TerminalChart.merge(counts, into: room)
         // Few buckets get wider columns (up to 6 cells, with a gap), so a week or month chart reads as bars.
         let cell = min(max(room / max(merged.count, 1), 1), 6)
@@ -89,29 +97,21 @@ struct DashboardText: Sendable {
         let rows = chart.columns(merged, maximum: mergedPeak, height: 6)
         for (index, row) in rows.enumerated() {
             let label = index == 0 ? String(mergedPeak) : ""
-            lines.append(DisplayWidth.padLeft(label, to: axisWidth) + " " + vertical + style.paint(widen(row, cell), "36"))
+            lines.append(DisplayWidth.padLeft(label, to: margin - 2) + " " + vertical + style.paint(widen(row, cell), "36"))
         }
-        lines.append(DisplayWidth.padLeft("0", to: axisWidth) + " " + corner + String(repeating: horizontal, count: merged.count * cell))
-        lines.append(String(repeating: " ", count: axisWidth + 2)
+        lines.append(DisplayWidth.padLeft("0", to: margin - 2) + " " + corner + String(repeating: horizontal, count: merged.count * cell))
+        lines.append(String(repeating: " ", count: margin)
                      + axisLabels(buckets, by: by, columns: merged.count * cell, group: group, cell: cell))
+        guard perCategory else { return lines }
 
-        let categories = value["categories"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        if categories.count > 1 {
-            lines.append("By category (each row scaled to its own peak; total in the period)")
-            let nameWidth = min(categories.map { DisplayWidth.of(SafeText.line($0)) }.max() ?? 0, 18)
-            let totals = categories.map { category in buckets.reduce(0) { $0 + ($1["byCategory"]?[category]?.intValue ?? 0) } }
-            let totalWidth = String(totals.max() ?? 0).count
-            let room = width - nameWidth - totalWidth - 6
-            let colours = ["36", "32", "33", "35", "34", "31"]
-            for (index, category) in categories.enumerated() {
-                let series = buckets.map { $0["byCategory"]?[category]?.intValue ?? 0 }
-                let values = TerminalChart.merge(series, into: room).values
-                let line = widen(chart.sparkline(values), min(max(room / max(values.count, 1), 1), 6))
-                lines.append("  " + DisplayWidth.pad(DisplayWidth.truncate(SafeText.line(category), to: nameWidth), to: nameWidth) + " "
-                             + style.paint(line, colours[index % colours.count])
-                             + String(repeating: " ", count: max(room - line.count, 0)) + " "
-                             + DisplayWidth.padLeft(String(totals[index]), to: totalWidth))
-            }
+        lines.append("By category (each line to its own scale; totals for the period)")
+        let colours = ["36", "32", "33", "35", "34", "31"]
+        for (index, category) in categories.enumerated() {
+            let series = buckets.map { $0["byCategory"]?[category]?.intValue ?? 0 }
+            let line = widen(chart.sparkline(TerminalChart.merge(series, groupsOf: group)), cell)
+            lines.append("  " + DisplayWidth.pad(names[index], to: margin - 2) + style.paint(line, colours[index % colours.count])
+                         + String(repeating: " ", count: max(room - DisplayWidth.of(line), 0))
+                         + DisplayWidth.padLeft(String(totals[index]), to: totalWidth))
         }
         return lines
     }

@@ -47,6 +47,12 @@ struct TerminalChart: Sendable {
     static func merge(_ values: [Int], into columns: Int) -> (values: [Int], group: Int) {
         guard columns > 0, values.count > columns else { return (values, 1) }
         let group = (values.count + columns - 1) / columns
-        return (stride(from: 0, to: values.count, by: group).map { values[$0..<min($0 + group, values.count)].reduce(0, +) }, group)
+        return (merge(values, groupsOf: group), group)
+    }
+
+    /// Adjacent values summed in groups of `group`.
+    static func merge(_ values: [Int], groupsOf group: Int) -> [Int] {
+        guard group > 1 else { return values }
+        return stride(from: 0, to: values.count, by: group).map { values[$0..<min($0 + group, values.count)].reduce(0, +) }
     }
 }
