@@ -76,6 +76,11 @@ struct DashboardTests {
             live["period"] = nil
             rebuilt["period"] = nil
             #expect(live == rebuilt, "stats \(options)")
+            // The whole-desk fields, counted from one index, agree with the statistics the store counts row by row.
+            let statistics = try desk.store.statistics()
+            #expect(live["processed"]?.intValue == statistics.processed)
+            #expect(live["processedWithin72h"]?.intValue == statistics.processedInTime)
+            #expect(live["medianTimeToProcessSeconds"]?.intValue == statistics.medianMillisecondsToProcess.map { Int($0 / 1000) })
         }
     }
 
