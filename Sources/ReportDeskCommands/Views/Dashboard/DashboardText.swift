@@ -104,7 +104,7 @@ struct DashboardText: Sendable {
                      + axisLabels(buckets, by: by, columns: merged.count * cell, group: group, cell: cell))
         guard perCategory else { return lines }
 
-        lines.append("By category (each line to its own scale; totals for the period)")
+        lines.append("By category (own scale per line; period totals)")
         let colours = ["36", "32", "33", "35", "34", "31"]
         for (index, category) in categories.enumerated() {
             let series = buckets.map { $0["byCategory"]?[category]?.intValue ?? 0 }
