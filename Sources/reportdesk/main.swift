@@ -20,7 +20,7 @@ umask(0o077)
 let environment: [String: String] = {
     let names = ["REPORTDESK_STORE", "REPORTDESK_ACTOR", "REPORTDESK_CLOCK", "REPORTDESK_LOCK_TIMEOUT",
                  "REPORTDESK_CHECKPOINT_BYTES", "XDG_DATA_HOME", "HOME", "USER", "NO_COLOR", "TERM", "COLUMNS",
-                 "EDITOR", "VISUAL"]
+                 "EDITOR", "VISUAL", "LC_ALL", "LC_CTYPE", "LANG"]
     var found: [String: String] = [:]
     for name in names {
         if let value = getenv(name) { found[name] = String(cString: value) }
@@ -63,7 +63,8 @@ if options.showVersion {
 func outputStyle(for descriptor: Int32) -> TerminalStyle {
     TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
                   colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
-                  zone: settings.zone, now: settings.clock.now)
+                  zone: settings.zone, now: settings.clock.now,
+                  unicode: TerminalStyle.unicodeAllowed(environment: environment))
 }
 
 let words = options.commandWords

@@ -35,50 +35,21 @@ enum InfoCommand: Command {
     }
 }
 
-/// `stats`: counts by status, category and issue type; how much was processed in time and how fast.
+/// `stats`: the desk at a glance — a dashboard for people, the series behind its charts for tools.
 enum StatsCommand: Command {
+    typealias Parameters = StatsDashboard.Parameters
+
     static let spec = CommandSpec(
         Self.self, "stats", topic: .store,
         summary: "Count reports by status, category and issue type; share processed within 72 h; median time to process",
-        examples: ["stats"],
-        mutates: false)
+        discussion: StatsDashboard.discussion,
+        examples: ["stats", "stats --since 2026-11-01 --by week", "stats --category payment --ascii", "stats --html desk.html",
+                   "stats --at 120"],
+        view: DashboardView(), mutates: false)
 
-    static let result = ObjectShape<Stats>([
-        .field("version", .integer, \.statistics.version),
-        .field("byStatus", .map, \.byStatus),
-        .field("byCategory", .map, \.byCategory),
-        .field("byIssueType", .map, \.byIssueType),
-        .field("processed", .integer, \.statistics.processed),
-        .field("processedWithin72h", .integer, \.statistics.processedInTime),
-        .field("shareProcessedWithin72h", ValueShape.number.orNull, \.share),
-        .field("medianTimeToProcessSeconds", ValueShape<Int64>.integer.orNull) { $0.statistics.medianMillisecondsToProcess.map { $0 / 1000 } },
-        .field("medianTimeToProcess", ValueShape.string.orNull) { $0.statistics.medianMillisecondsToProcess.map(TerminalStyle.roughSpan) },
-    ]).shape
+    static let result = DashboardResult.shape
 
-    /// The store's statistics with the counts keyed by status, category and issue type.
-    struct Stats {
-        let statistics: StoreStatistics
-        let byStatus: JSONObject
-        let byCategory: JSONObject
-        let byIssueType: JSONObject
-        /// Processed within 72 h as a share of processed, to three places; nil before any is processed.
-        let share: Double?
-    }
-
-    static func run(_ arguments: Arguments<NoParameters>, in context: CommandContext) throws -> Stats {
-        let statistics = try context.store().statistics()
-        var byIssueType = JSONObject()
-        for (category, issueType, count) in statistics.byIssueType {
-            var inner = byIssueType[category]?.objectValue ?? JSONObject()
-            inner[issueType] = .int(count)
-            byIssueType[category] = .object(inner)
-        }
-        var byStatus = JSONObject(ReportStatus.allCases.map { ($0.rawValue, JSONValue.int(0)) })
-        for (status, count) in statistics.byStatus { byStatus[status] = .int(count) }
-        let share = statistics.processed == 0 ? nil
-            : (Double(statistics.processedInTime) / Double(statistics.processed) * 1000).rounded() / 1000
-        return Stats(statistics: statistics, byStatus: byStatus,
-                     byCategory: JSONObject(statistics.byCategory.map { ($0.0, JSONValue.int($0.1)) }),
-                     byIssueType: byIssueType, share: share)
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONValue {
+        try StatsDashboard.run(arguments, in: context)
     }
 }

@@ -8,8 +8,8 @@ package struct HumanRenderer: Sendable {
 
     package init(style: TerminalStyle) { self.style = style }
 
-    package func render(_ value: JSONValue, with view: any ResultView) -> String {
-        view.render(value, style: style)
+    package func render(_ value: JSONValue, with view: any ResultView, arguments: BoundArguments? = nil) -> String {
+        view.render(value, arguments: arguments, style: style)
     }
 
     /// `error: …` for stderr, one line.

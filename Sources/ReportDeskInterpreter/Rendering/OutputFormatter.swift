@@ -21,7 +21,8 @@ package struct OutputFormatter: Sendable {
         switch execution.outcome {
         case .success(let value):
             if json { return Output(standardOutput: JSONWriter.string(value) + "\n") }
-            let text = HumanRenderer(style: style).render(value, with: execution.spec?.result.view ?? FieldsView())
+            let text = HumanRenderer(style: style).render(value, with: execution.spec?.result.view ?? FieldsView(),
+                                                          arguments: execution.arguments)
             // A result's `warnings` (a report time later than now) are told to people on stderr.
             let warnings = (value["warnings"]?.arrayValue ?? []).compactMap(\.stringValue)
                 .map { "warning: " + SafeText.line($0) + "\n" }.joined()

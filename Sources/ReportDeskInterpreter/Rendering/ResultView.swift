@@ -4,6 +4,15 @@ package import ReportDeskCore
 /// declares the protocol and the generic views; views of reports live beside the commands.
 package protocol ResultView: Sendable {
     func render(_ value: JSONValue, style: TerminalStyle) -> String
+    /// Views with display options of their own (`stats --ascii`) read them from the bound
+    /// parameters; the rest render the value alone.
+    func render(_ value: JSONValue, arguments: BoundArguments?, style: TerminalStyle) -> String
+}
+
+extension ResultView {
+    package func render(_ value: JSONValue, arguments: BoundArguments?, style: TerminalStyle) -> String {
+        render(value, style: style)
+    }
 }
 
 /// Any object as aligned `name: value` lines (`FieldList`); `table` shows a list of objects it

@@ -9,13 +9,24 @@ package struct TerminalStyle: Sendable {
     package var zone: ZoneRules
     package var now: Instant
     package var interactive: Bool
+    /// Whether the terminal shows characters beyond ASCII (charts fall back to `#` bars without).
+    package var unicode: Bool
 
-    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false) {
+    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false, unicode: Bool = true) {
         self.width = width
         self.colour = colour
         self.zone = zone
         self.now = now
         self.interactive = interactive
+        self.unicode = unicode
+    }
+
+    /// Whether the locale is UTF-8: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set names it.
+    package static func unicodeAllowed(environment: [String: String]) -> Bool {
+        guard let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty })
+        else { return false }
+        let name = locale.uppercased()
+        return name.contains("UTF-8") || name.contains("UTF8")
     }
 
     /// Colour only on a terminal and never when `NO_COLOR` is set (no-color.org) or `TERM=dumb`.

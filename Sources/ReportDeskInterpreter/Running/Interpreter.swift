@@ -13,10 +13,13 @@ package struct Interpreter: Sendable {
     package struct Execution: Sendable {
         package let spec: CommandSpec?
         package let outcome: Result<JSONValue, DeskError>
+        /// The bound parameters, for views that draw by them (`stats --ascii`).
+        package let arguments: BoundArguments?
 
-        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>) {
+        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>, arguments: BoundArguments? = nil) {
             self.spec = spec
             self.outcome = outcome
+            self.arguments = arguments
         }
     }
 
@@ -58,7 +61,7 @@ package struct Interpreter: Sendable {
         do {
             let arguments = try bind()
             let value = try command.execute(arguments, in: CommandContext(session: session, spec: spec))
-            return Execution(spec: spec, outcome: .success(value))
+            return Execution(spec: spec, outcome: .success(value), arguments: arguments)
         } catch let error as DeskError {
             return Execution(spec: spec, outcome: .failure(error))
         } catch {

@@ -42,28 +42,37 @@ extension Store {
     }
 
     package func statistics() throws(DeskError) -> StoreStatistics {
-        try read { db in
-            let byStatus = try Row.fetchAll(db, sql: "SELECT status, sum(reports) FROM report_tally GROUP BY status HAVING sum(reports) > 0 ORDER BY status")
-                .map { ($0[0] as String, $0[1] as Int) }
-            let byCategory = try Row.fetchAll(db, sql: "SELECT category, sum(reports) FROM report_tally GROUP BY category HAVING sum(reports) > 0 ORDER BY category")
-                .map { ($0[0] as String, $0[1] as Int) }
-            let byIssueType = try Row.fetchAll(db, sql: "SELECT category, issue_type, sum(reports) FROM report_tally GROUP BY category, issue_type HAVING sum(reports) > 0 ORDER BY category, issue_type")
-                .map { ($0[0] as String, $0[1] as String, $0[2] as Int) }
-            let timed = "FROM report WHERE status <> 'pending' AND processed_at IS NOT NULL"
-            let processed = try Int.fetchOne(db, sql: "SELECT count(*) \(timed)") ?? 0
-            let inTime = try Int.fetchOne(db, sql: "SELECT count(*) \(timed) AND processed_at <= due_at") ?? 0
-            var median: Int64?
-            if processed > 0 {
-                let lower = try Int64.fetchOne(db, sql: "SELECT processed_at - reported_at \(timed) ORDER BY 1 LIMIT 1 OFFSET ?",
-                                               arguments: [(processed - 1) / 2])
-                let upper = try Int64.fetchOne(db, sql: "SELECT processed_at - reported_at \(timed) ORDER BY 1 LIMIT 1 OFFSET ?",
-                                               arguments: [processed / 2])
-                if let lower, let upper { median = (lower + upper) / 2 }
-            }
-            return StoreStatistics(version: try VersionLog.latest(db), byStatus: byStatus, byCategory: byCategory,
-                                   byIssueType: byIssueType, processed: processed, processedInTime: inTime,
-                                   medianMillisecondsToProcess: median)
+        try read { db in try Self.statistics(db) }
+    }
+
+    static func statistics(_ db: Database) throws -> StoreStatistics {
+        let (byStatus, byCategory, byIssueType) = try breakdown(db)
+        let timed = "FROM report WHERE status <> 'pending' AND processed_at IS NOT NULL"
+        let processed = try Int.fetchOne(db, sql: "SELECT count(*) \(timed)") ?? 0
+        let inTime = try Int.fetchOne(db, sql: "SELECT count(*) \(timed) AND processed_at <= due_at") ?? 0
+        var median: Int64?
+        if processed > 0 {
+            let lower = try Int64.fetchOne(db, sql: "SELECT processed_at - reported_at \(timed) ORDER BY 1 LIMIT 1 OFFSET ?",
+                                           arguments: [(processed - 1) / 2])
+            let upper = try Int64.fetchOne(db, sql: "SELECT processed_at - reported_at \(timed) ORDER BY 1 LIMIT 1 OFFSET ?",
+                                           arguments: [processed / 2])
+            if let lower, let upper { median = (lower + upper) / 2 }
         }
+        return StoreStatistics(version: try VersionLog.latest(db), byStatus: byStatus, byCategory: byCategory,
+                               byIssueType: byIssueType, processed: processed, processedInTime: inTime,
+                               medianMillisecondsToProcess: median)
+    }
+
+    /// Reports by status, by category and by category and issue type, from the kept tally.
+    static func breakdown(_ db: Database) throws -> (byStatus: [(String, Int)], byCategory: [(String, Int)],
+                                                     byIssueType: [(String, String, Int)]) {
+        let byStatus = try Row.fetchAll(db, sql: "SELECT status, sum(reports) FROM report_tally GROUP BY status HAVING sum(reports) > 0 ORDER BY status")
+            .map { ($0[0] as String, $0[1] as Int) }
+        let byCategory = try Row.fetchAll(db, sql: "SELECT category, sum(reports) FROM report_tally GROUP BY category HAVING sum(reports) > 0 ORDER BY category")
+            .map { ($0[0] as String, $0[1] as Int) }
+        let byIssueType = try Row.fetchAll(db, sql: "SELECT category, issue_type, sum(reports) FROM report_tally GROUP BY category, issue_type HAVING sum(reports) > 0 ORDER BY category, issue_type")
+            .map { ($0[0] as String, $0[1] as String, $0[2] as Int) }
+        return (byStatus, byCategory, byIssueType)
     }
 
     package func taxonomy() throws(DeskError) -> Taxonomy {
