@@ -345,10 +345,10 @@ def test_bulk_changes_ask_once_in_the_repl_and_never_in_scripts(binary, store):
     repl.type("resolve --ids 1,2,3,4\r")
     repl.child.expect(re.escape(b"Proceed? [y/N] "))
     question = repl.child.before.decode()
-    assert "resolve 4 reports?" in question
+    assert "Resolve 4 reports?" in question
     assert all(f"#{key}  payment/other  pending" in question for key in (1, 2, 3, 4)), question
     out = repl.run("n")
-    assert b"cancelled; nothing was changed" in out
+    assert b"nothing changed" in out and b"error" not in out, out
     assert repl.child.after.startswith(b"reportdesk 5 pending")
     repl.type("resolve --ids 1,2,3,4\r")
     repl.child.expect(re.escape(b"Proceed? [y/N] "))
@@ -390,4 +390,37 @@ def test_tables_fit_a_narrow_terminal(binary, store):
     lines = [line for line in out.replace("\r", "").split("\n") if line]
     assert lines and all(columns(line) < 60 for line in lines), lines
     assert "past due 32 h" in out
+    assert repl.leave() == 0
+
+
+def test_a_bulk_change_is_checked_before_anyone_is_asked(binary, store):
+    for day in range(1, 6):
+        desk(binary, store, "submit", "--category", "payment", "--issue-type", "other", "--details", f"report {day}",
+             "--reported-at", f"2026-11-1{day}T08:00:00Z")
+    desk(binary, store, "resolve", "1")
+    repl = Repl(binary, store)
+    out = repl.run("dismiss --ids 1-4")
+    assert b"Proceed" not in repl.received, "a set that cannot change is refused before the question"
+    assert b"cannot dismiss 1 of 4 reports: #1 (already resolved)" in out, out
+    assert repl.child.after.startswith(b"reportdesk 4 pending")
+    out = repl.run("dismiss --ids 2-4 --dry-run")
+    assert b"Proceed" not in repl.received and b"3 reports" in out, out
+    assert repl.child.after.startswith(b"reportdesk 4 pending"), "a dry run changes nothing"
+    assert repl.leave() == 0
+
+
+def test_the_appeals_queue_in_the_repl_and_its_count_in_the_prompt(binary, store):
+    for day in range(1, 4):
+        desk(binary, store, "submit", "--category", "payment", "--issue-type", "refund_request", "--order-id", f"ORD-{day}",
+             "--details", f"refund {day}", "--reported-at", f"2026-11-2{day}T08:00:00Z")
+    desk(binary, store, "resolve", "--ids", "1-3")
+    desk(binary, store, "appeal", "open", "2", "still no refund")
+    desk(binary, store, "appeal", "open", "3", "charged again")
+    repl = Repl(binary, store)
+    assert repl.child.after.endswith(b"2 appeals open> "), repl.child.after
+    out = repl.run("list --appeal open")
+    rows = [line for line in out.decode().splitlines() if re.match(r"\s*\d+\s", line)]
+    assert [int(row.split()[0]) for row in rows] == [2, 3], out
+    repl.run("appeal decide 2 --outcome upheld --note done")
+    assert repl.child.after.endswith(b"1 appeal open> "), repl.child.after
     assert repl.leave() == 0
