@@ -88,7 +88,9 @@ enum VerifyCommand: Command {
     }
 
     static func run(_ arguments: Arguments<NoParameters>, in context: CommandContext) throws -> Verified {
-        let (version, checks) = try context.store().verify()
+        let progress = ProgressReporter(context, unit: "checks")
+        let (version, checks) = try context.store().verify { done, total in try progress.step(done: done, total: total) }
+        progress.finish(done: checks.count + 1, total: checks.count + 1)
         let list = ValueShape.array(of: check).json(checks)
         let failed = checks.filter { !$0.passed }
         guard failed.isEmpty else {

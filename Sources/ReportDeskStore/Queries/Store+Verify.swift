@@ -13,23 +13,30 @@ package struct VerificationCheck: Sendable {
 extension Store {
     /// Checks the whole store: SQLite integrity, the search index, the version chain, that replaying
     /// the log gives the current state, and that every referenced screenshot exists with its hash.
-    package func verify() throws(DeskError) -> (version: Int, checks: [VerificationCheck]) {
+    /// `progress` hears checks done of the total after each one and may throw to stop.
+    package func verify(progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws(DeskError) -> (version: Int, checks: [VerificationCheck]) {
         let blobs = self.blobs
+        let total = 9
         let searchIndex = searchIndexCheck()
+        do { try progress(1, total) } catch { throw StoreErrors.translate(error, opening: nil) }
         return try read { db in
             var checks: [VerificationCheck] = []
+            func add(_ check: VerificationCheck) throws {
+                checks.append(check)
+                try progress(checks.count + 1, total)
+            }
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            checks.append(VerificationCheck(name: "integrity", passed: integrity == ["ok"],
-                                            detail: integrity == ["ok"] ? "PRAGMA integrity_check: ok" : integrity.prefix(5).joined(separator: "; ")))
+            try add(VerificationCheck(name: "integrity", passed: integrity == ["ok"],
+                                      detail: integrity == ["ok"] ? "PRAGMA integrity_check: ok" : integrity.prefix(5).joined(separator: "; ")))
             let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-            checks.append(VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
-                                            detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions"))
-            checks.append(searchIndex)
-            checks.append(try Self.chainCheck(db))
-            checks.append(try Self.replayCheck(db))
-            checks.append(try Self.settingsCheck(db))
-            checks.append(try Self.tallyCheck(db))
-            checks.append(try Self.blobCheck(db, blobs: blobs))
+            try add(VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
+                                      detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions"))
+            try add(searchIndex)
+            try add(try Self.chainCheck(db))
+            try add(try Self.replayCheck(db))
+            try add(try Self.settingsCheck(db))
+            try add(try Self.tallyCheck(db))
+            try add(try Self.blobCheck(db, blobs: blobs))
             return (try VersionLog.latest(db), checks)
         }
     }

@@ -44,9 +44,9 @@ enum VersionLog {
 
     /// The stored state of a report right after `version` (or its latest state at or before it).
     static func state(_ db: Database, key: Int, atOrBefore version: Int) throws -> (state: JSONValue?, version: Int)? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT after, version FROM report_change WHERE key = ? AND version <= ? ORDER BY version DESC LIMIT 1
-            """, arguments: [key, version]) else { return nil }
+            """), arguments: [key, version]) else { return nil }
         let text: String? = row[0]
         return (try text.map { try JSONParser.parse($0) }, row[1])
     }

@@ -1,38 +1,40 @@
 import GRDB
 import ReportDeskCore
 
-/// The reports a restore aims at, in key order, a batch at a time. `lastKey` is the last key the
-/// batch looked at (which may hold no report), `nil` when there are no more.
-protocol RestoreReportBatches {
-    func batch(after key: Int, limit: Int) throws -> (reports: [Report], lastKey: Int?)
+/// The reports a restore aims at, looked up a batch of keys at a time.
+protocol RestoreTargetReports {
+    /// The target's reports among `keys` (ascending); a key the target does not hold is absent.
+    func reports(keys: [Int]) throws -> [Int: Report]
 }
 
 /// The reports of a snapshot file.
-struct SnapshotReports: RestoreReportBatches {
+struct SnapshotReports: RestoreTargetReports {
     let db: Database
     let blobs: BlobStore
 
-    func batch(after key: Int, limit: Int) throws -> (reports: [Report], lastKey: Int?) {
-        let reports = try Row.fetchAll(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key > ? ORDER BY key LIMIT ?",
-                                       arguments: [key, limit]).map { ReportRecord.report(from: $0, blobs: blobs) }
-        return (reports, reports.last?.key)
+    func reports(keys: [Int]) throws -> [Int: Report] {
+        let statement = try db.cachedStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key = ?")
+        var found: [Int: Report] = [:]
+        for key in keys {
+            if let row = try Row.fetchOne(statement, arguments: [key]) { found[key] = ReportRecord.report(from: row, blobs: blobs) }
+        }
+        return found
     }
 }
 
 /// The reports as they were right after a version, from the version log.
-struct VersionLogReports: RestoreReportBatches {
+struct VersionLogReports: RestoreTargetReports {
     let db: Database
     let version: Int
 
-    func batch(after key: Int, limit: Int) throws -> (reports: [Report], lastKey: Int?) {
-        // SQLite takes the bare columns from the row holding max(version) within each key.
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT key, after, max(version) FROM report_change WHERE version <= ? AND key > ? GROUP BY key ORDER BY key LIMIT ?
-            """, arguments: [version, key, limit])
-        let reports = try rows.compactMap { row -> Report? in
-            guard let text = row[1] as String? else { return nil }
-            return Report(stateJSON: try JSONParser.parse(text), version: row[2])
+    func reports(keys: [Int]) throws -> [Int: Report] {
+        var found: [Int: Report] = [:]
+        for key in keys {
+            if let state = try VersionLog.state(db, key: key, atOrBefore: version), let json = state.state,
+               let report = Report(stateJSON: json, version: state.version) {
+                found[key] = report
+            }
         }
-        return (reports, rows.last.map { $0[0] })
+        return found
     }
 }
