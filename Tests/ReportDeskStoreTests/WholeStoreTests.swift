@@ -173,4 +173,49 @@ struct WholeStoreTests {
         let integrity = try BinaryRunner.sqlite(path, "PRAGMA integrity_check;")
         #expect(integrity.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
     }
+
+    @Test("an import's version entry names the row instead of copying it; every reader of the log still sees the imported state")
+    func importEntryNamesTheRow() throws {
+        let desk = TestDesk()
+        let version = try importReports(desk, count: 3)
+        let database = desk.location.databasePath
+        let stored = try BinaryRunner.sqlite(database, "SELECT DISTINCT quote(after) FROM report_change WHERE version = \(version);")
+        #expect(stored.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "'{}'", "no second copy of the row")
+        let imported = try desk.run("show 2")
+        try desk.run("note 2 'called back'")
+        try desk.run("resolve 2")
+        let then = try desk.run("show 2 --at \(version)")
+        #expect(then["note"] == "" && then["status"] == "pending" && then["details"] == imported["details"])
+        #expect(try desk.run("show 3 --at \(version)")["openId"] == "user-a-2")
+        let changes = try desk.run("diff \(version)")["reports"]?.arrayValue ?? []
+        #expect(changes.map { $0["key"]?.intValue } == [2])
+        let added = try desk.run("diff 0 \(version)")["reports"]?.arrayValue ?? []
+        #expect(added.count == 3 && added[1]["fields"]?.arrayValue?.contains { $0["field"] == "note" && $0["to"] == "" } == true)
+        #expect(try desk.run("verify")["ok"] == true)
+        #expect(try desk.run("snapshot restore \(version)")["changed"] == 1)
+        #expect(try desk.run("show 2")["status"] == "pending")
+        try desk.run("undo \(version + 3)")
+        #expect(try desk.run("show 2")["status"] == "resolved")
+
+        // A store written before entries named the row keeps its copies and reads them as ever.
+        let old = TestDesk()
+        let oldVersion = try importReports(old, count: 2, tag: "b")
+        _ = try BinaryRunner.sqlite(old.location.databasePath, """
+            UPDATE report_change SET after = '{"key":1,"reportId":null,"category":"payment","issueType":"other","openId":"user-b-0","details":"as logged","orderId":"O-b-0","screenshot":null,"reportedAt":"2026-11-20T10:00:00Z","status":"pending","processedAt":null,"note":"","appeal":null}' WHERE key = 1;
+            """)
+        #expect(try old.run("show 1 --at \(oldVersion)")["details"] == "as logged")
+        #expect(old.failure("verify")?.message.contains("#1") == true, "a copied state is still compared with the row")
+    }
+
+    @Test("erase reaches an imported report through its row and scrubs the state the import's entry stands for")
+    func eraseImported() throws {
+        let desk = TestDesk()
+        let version = try importReports(desk, count: 3)
+        try desk.run("snapshot save base")
+        let erased = try desk.run("erase user-a-1")
+        #expect(erased["keys"] == [2] && erased["snapshotsHoldingData"] == ["base.sqlite"])
+        #expect(try desk.run("show 2 --at \(version)")["openId"] == "[erased]")
+        try desk.run("snapshot delete base")
+        #expect(try desk.run("verify")["ok"] == true)
+    }
 }

@@ -5,7 +5,7 @@ import GRDB
 enum Migrations {
     /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
     /// opening an up-to-date store reads one pragma instead of the migrator's table.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -30,6 +30,12 @@ enum Migrations {
                 try SearchIndex.insert(db, key: row[0], details: row[1], operatorWords: words)
             }
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5-import-entries-name-the-row") { db in
+            // From now on an import's version-log entry names the report row as its after-state
+            // (`VersionLog.rowMarker`); older builds cannot read that, so the stamp makes them refuse
+            // the store. Entries written before stay as they are and are read as ever.
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }()
