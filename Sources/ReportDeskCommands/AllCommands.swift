@@ -28,6 +28,8 @@ package enum AllCommands {
         SnapshotSaveCommand.self,
         SnapshotListCommand.self,
         SnapshotRestoreCommand.self,
+        SnapshotDeleteCommand.self,
+        SnapshotPruneCommand.self,
         EraseCommand.self,
         VerifyCommand.self,
         HelpCommand.self,

@@ -29,7 +29,8 @@ struct MCPToolTests {
                 #expect(tool.objectValue?.keys.contains("outputSchema") == false, "MCP output schemas must be objects: \(spec.method)")
             }
             #expect(tool["annotations"]?["readOnlyHint"] == .bool(!spec.mutates))
-            #expect(tool["annotations"]?["destructiveHint"] == .bool(spec.method == "erase"), "only erase cannot be undone: \(spec.method)")
+            let irreversible = ["erase", "snapshot.delete", "snapshot.prune"].contains(spec.method)
+            #expect(tool["annotations"]?["destructiveHint"] == .bool(irreversible), "only erase and deleting snapshots cannot be undone: \(spec.method)")
         }
     }
 

@@ -20,9 +20,10 @@ package struct PersonalDataRegistry: Sendable {
     }
 
     /// Lets every file that can forget `text` do so, then finds, by their bytes, the files in the
-    /// store's folder `directory` that still hold it.
+    /// store's folder `directory` that still hold it (read a chunk at a time: a snapshot is a
+    /// whole store).
     package func forget(_ text: String, in directory: String) -> (snapshots: [String], others: [String]) {
-        let needle = Data(text.utf8)
+        let needle = FileNeedle(text)
         var snapshots: [String] = []
         var others: [String] = []
         for file in files {
@@ -31,7 +32,7 @@ package struct PersonalDataRegistry: Sendable {
             let names = file.isFolder ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() : [""]
             for name in names {
                 let found = name.isEmpty ? path : path + "/" + name
-                guard FileManager.default.contents(atPath: found)?.range(of: needle) != nil else { continue }
+                guard needle.isFound(in: found) else { continue }
                 switch file.listing {
                 case .snapshots: snapshots.append(name.isEmpty ? file.name : name)
                 case .otherFiles: others.append(name.isEmpty ? file.name : file.name + "/" + name)

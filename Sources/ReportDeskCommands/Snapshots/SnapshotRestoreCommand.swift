@@ -13,7 +13,7 @@ enum SnapshotRestoreCommand: Command {
     static let spec = CommandSpec(
         Self.self, "snapshot restore", topic: .store,
         summary: "Bring back the state of a snapshot or a version, as one new version",
-        discussion: "Reports and settings become what the snapshot (or version) held; every difference is an ordinary change in one new version, so history, diff and undo see it. Personal data erased since stays erased. Nothing differs: no version is made.",
+        discussion: "Reports and settings become what the snapshot (or version) held; every difference is an ordinary change in one new version, so history, diff and undo see it. Only reports changed since the source's version are compared, so the work is in proportion to what differs. Personal data erased since stays erased. Nothing differs: no version is made.",
         examples: ["snapshot restore v42", "snapshot restore before-migration", "snapshot restore 17"],
         mutates: true)
 
@@ -42,7 +42,15 @@ enum SnapshotRestoreCommand: Command {
         } else {
             source = .snapshot(try context.store().snapshot(named: text))
         }
-        let written = try context.write { transaction in try transaction.restore(source) }
+        let progress = ProgressReporter(context, unit: "reports")
+        var compared = 0
+        let written = try context.write { transaction in
+            try transaction.restore(source) { done, total in
+                compared = done
+                try progress.step(done: done, total: total)
+            }
+        }
+        progress.finish(done: compared, total: compared)
         return Restored(version: written.version, source: text, outcome: written.value)
     }
 }

@@ -12,7 +12,7 @@ enum SnapshotSaveCommand: Command {
     static let spec = CommandSpec(
         Self.self, "snapshot save", topic: .store,
         summary: "Save a consistent copy of the whole store in its snapshots folder",
-        discussion: "Uses SQLite's VACUUM INTO, so a write in another process cannot tear it; the file is owner-only (0600). Saving the same version again without a name returns the snapshot already saved. Screenshots stay in the store's blobs folder, shared by all snapshots.",
+        discussion: "Copies the database with SQLite's backup inside one read transaction, so a write in another process cannot tear it; Ctrl-C stops it and leaves no file; the file is owner-only (0600). Saving the same version again without a name returns the snapshot already saved. Screenshots stay in the store's blobs folder, shared by all snapshots.",
         examples: ["snapshot save", "snapshot save before-migration"],
         mutates: false)
 
@@ -37,7 +37,13 @@ enum SnapshotSaveCommand: Command {
     }
 
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Saved {
-        let (info, created) = try context.store().saveSnapshot(named: try arguments.value(\.name))
+        let progress = ProgressReporter(context, unit: "pages")
+        var copied = 0
+        let (info, created) = try context.store().saveSnapshot(named: try arguments.value(\.name)) { pages, total in
+            copied = pages
+            try progress.step(done: pages, total: total)
+        }
+        progress.finish(done: copied, total: copied)
         return Saved(info: info, created: created)
     }
 }

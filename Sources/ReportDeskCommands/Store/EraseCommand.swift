@@ -96,7 +96,9 @@ enum VerifyCommand: Command {
 
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Verified {
         let repaired = try arguments.value(\.repairIndex) == true ? try context.store().repairIndexes() : nil
-        let (version, checks) = try context.store().verify()
+        let progress = ProgressReporter(context, unit: "checks")
+        let (version, checks) = try context.store().verify { done, total in try progress.step(done: done, total: total) }
+        progress.finish(done: checks.count + 1, total: checks.count + 1)
         let list = ValueShape.array(of: check).json(checks)
         let failed = checks.filter { !$0.passed }
         guard failed.isEmpty else {

@@ -73,11 +73,17 @@ enum UndoCommand: Command {
 
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Undone {
         let requested = try arguments.value(\.version)
+        let progress = ProgressReporter(context, unit: "reports")
+        var reverted = 0
         let written = try context.write { transaction -> (Int, [Report]) in
             let target = requested ?? (transaction.version - 1)
             if target < 1 { throw DeskError.notFound("nothing to undo: the store has no versions yet") }
-            return (target, try transaction.revert(target))
+            return (target, try transaction.revert(target) { done, total in
+                reverted = done
+                try progress.step(done: done, total: total)
+            })
         }
+        progress.finish(done: reverted, total: reverted)
         let now = context.now
         return Undone(version: written.version, undid: written.value.0, reports: written.value.1.map { $0.json(now: now) })
     }
@@ -88,12 +94,15 @@ enum DiffCommand: Command {
     struct Parameters: ParameterSet {
         let from = Param.integer("from", help: "the earlier version", range: 0...Int(Int32.max), required: true, positional: true)
         let to = Param.integer("to", help: "the later version (default: now)", range: 0...Int(Int32.max), positional: true)
+        let limit = Param.integer("limit", help: "reports per page", range: 1...1000, default: 50)
+        let cursor = Param.integer("cursor", help: "the nextCursor of the previous page", range: 1...Int(Int32.max))
     }
 
     static let spec = CommandSpec(
         Self.self, "diff", topic: .versions,
         summary: "Compare two versions report by report, field by field",
-        examples: ["diff 40", "diff 12 40"],
+        discussion: "A page holds the reports that differ in key order; recordedChanges counts every report change the versions in between recorded, so a change bigger than a page is summed up on the first one.",
+        examples: ["diff 40", "diff 12 40", "diff 0 1 --limit 200"],
         view: DiffText(), mutates: false)
 
     static let fieldChange = ObjectShape<(field: String, from: JSONValue, to: JSONValue)>([
@@ -108,21 +117,18 @@ enum DiffCommand: Command {
         .field("fields", .array(of: fieldChange), \.fields),
     ]).shape
 
-    static let result = ObjectShape<Differences>([
+    static let result = ObjectShape<DifferencePage>([
         .field("from", .integer, \.from),
         .field("to", .integer, \.to),
         .field("reports", .array(of: difference), \.reports),
+        .field("recordedChanges", .integer, \.recordedChanges),
+        .field("nextCursor", ValueShape.integer.orNull, \.next),
     ]).shape
 
-    /// The versions compared (`to` resolved to a number) and what changed between them.
-    struct Differences {
-        let from: Int
-        let to: Int
-        let reports: [ReportDifference]
-    }
-
-    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Differences {
-        let result = try context.store().differences(from: try arguments.required(\.from), to: try arguments.value(\.to))
-        return Differences(from: result.from, to: result.to, reports: result.reports)
+    /// The versions compared (`to` resolved to a number), a page of what changed between them and
+    /// where the next page starts.
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> DifferencePage {
+        try context.store().differences(from: try arguments.required(\.from), to: try arguments.value(\.to),
+                                        limit: try arguments.required(\.limit), after: try arguments.value(\.cursor) ?? 0)
     }
 }

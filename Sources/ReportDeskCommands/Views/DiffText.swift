@@ -15,10 +15,15 @@ package struct DiffText: ResultView {
         func render(_ value: JSONValue) -> String {
             let reports = value["reports"]?.arrayValue ?? []
             let range = "versions \(value["from"]?.intValue ?? 0) → \(value["to"]?.intValue ?? 0)"
-            if reports.isEmpty { return "No report changed between \(range)." }
+            let next = value["nextCursor"].flatMap { $0.isNull ? nil : $0.intValue }
+            if reports.isEmpty, next == nil { return "No report changed between \(range)." }
             let fields = FieldList(style: style)
             let room = max(12, (style.usableWidth - 10) / 2)
-            var lines = [style.paint("\(reports.count) report\(reports.count == 1 ? "" : "s") changed between \(range)", "1")]
+            let count = "\(reports.count) report\(reports.count == 1 ? "" : "s")"
+            let recorded = value["recordedChanges"]?.intValue ?? 0
+            let heading = next == nil ? "\(count) changed between \(range)"
+                : "\(count) changed between \(range) on this page, of \(recorded) report change\(recorded == 1 ? "" : "s") recorded in between"
+            var lines = [style.paint(heading, "1")]
             for report in reports {
                 lines.append("#\(report["key"]?.intValue ?? 0) \(SafeText.line(report["change"]?.stringValue ?? ""))")
                 for field in report["fields"]?.arrayValue ?? [] {
@@ -27,6 +32,9 @@ package struct DiffText: ResultView {
                     let to = DisplayWidth.truncate(shown(field["to"] ?? .null, fields), to: room)
                     lines.append("  \(name): \(style.paint(from, "31")) → \(style.paint(to, "32"))")
                 }
+            }
+            if let next {
+                lines.append(style.paint(style.interactive ? "next page: more" : "next page: repeat with --cursor \(next)", "2"))
             }
             return lines.joined(separator: "\n")
         }

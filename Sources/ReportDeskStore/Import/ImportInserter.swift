@@ -64,10 +64,9 @@ final class ImportInserter {
     }
 
     /// Gives every report this import added its search text and its version-log entry, in one
-    /// statement each. The state is built by SQLite's `json_object` with exactly the members of
-    /// `Report.stateJSON` (times as RFC 3339 UTC, milliseconds only when present), so `show --at`,
-    /// `diff`, `undo` and `verify`'s replay read it like any other entry; the import tests run
-    /// `verify` on every shape of row to keep the two in step.
+    /// statement each. The entry's after-state is the row itself (`VersionLog.rowMarker`): the
+    /// report's next change records it as its before-state, so the log never holds an imported
+    /// row twice; `show --at`, `diff`, restore and `verify`'s replay read it through `VersionLog`.
     func finish() throws {
         try flush()
         guard inserted > 0 else { return }
@@ -88,27 +87,7 @@ final class ImportInserter {
                   FROM report WHERE version = ?)
             WHERE details IS NOT NULL AND details <> '' OR words <> ''
             """, arguments: [version])
-        try db.execute(sql: """
-            INSERT INTO report_change(version, key, before, after)
-            SELECT version, key, NULL, json_object(
-                'key', key, 'reportId', report_id, 'category', category, 'issueType', issue_type, 'openId', open_id,
-                'details', details, 'orderId', order_id,
-                'screenshot', CASE WHEN shot_sha256 IS NULL AND shot_url IS NULL THEN NULL ELSE
-                    json_object('sha256', shot_sha256, 'bytes', shot_bytes, 'mediaType', shot_type, 'url', shot_url) END,
-                'reportedAt', \(Self.rfc3339("reported_at")), 'status', status, 'processedAt', \(Self.rfc3339("processed_at")),
-                'note', note,
-                'appeal', CASE WHEN appeal_status IS NULL THEN NULL ELSE
-                    json_object('status', appeal_status, 'message', appeal_message, 'openedAt', \(Self.rfc3339("appeal_opened_at")),
-                                'decidedAt', \(Self.rfc3339("appeal_decided_at")), 'note', appeal_note) END)
-            FROM report WHERE version = ?
-            """, arguments: [version])
-    }
-
-    /// `RFC3339.format` in SQL for milliseconds since 1970 (imports refuse earlier times).
-    private static func rfc3339(_ column: String) -> String {
-        """
-        CASE WHEN \(column) IS NULL THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%S', \(column) / 1000, 'unixepoch') || \
-        CASE WHEN \(column) % 1000 = 0 THEN 'Z' ELSE printf('.%03dZ', \(column) % 1000) END END
-        """
+        try db.execute(sql: "INSERT INTO report_change(version, key, before, after) SELECT version, key, NULL, ? FROM report WHERE version = ?",
+                       arguments: [VersionLog.rowMarker, version])
     }
 }

@@ -181,3 +181,15 @@ private struct DashboardSQL {
         return try String.fetchAll(db, sql: "SELECT category FROM report_tally GROUP BY category HAVING sum(reports) > 0 ORDER BY category")
     }
 }
+
+extension VersionLogReports {
+    /// The reports after `key`, in key order, a batch at a time, as they stood at the version;
+    /// `lastKey` is the last key looked at (it may have held no report then), `nil` at the end.
+    func batch(after key: Int, limit: Int) throws -> (reports: [Report], lastKey: Int?) {
+        let keys = try Int.fetchAll(db, sql: """
+            SELECT DISTINCT key FROM report_change WHERE key > ? AND version <= ? ORDER BY key LIMIT ?
+            """, arguments: [key, version, limit])
+        let found = try reports(keys: keys)
+        return (keys.compactMap { found[$0] }, keys.last)
+    }
+}

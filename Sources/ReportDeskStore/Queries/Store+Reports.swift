@@ -42,8 +42,11 @@ extension Store {
     }
 
     private static func keyFromHistory(_ db: Database, reportId: String) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT key FROM report_change WHERE json_extract(after, '$.reportId') = ? LIMIT 1",
-                         arguments: [reportId])
+        // An imported report's entry names the row as its after-state; once removed, the removal's
+        // before-state holds its Report ID.
+        try Int.fetchOne(db, sql: """
+            SELECT key FROM report_change WHERE json_extract(after, '$.reportId') = ?1 OR json_extract(before, '$.reportId') = ?1 LIMIT 1
+            """, arguments: [reportId])
     }
 
     /// A page of `list` or `search` results (R9).

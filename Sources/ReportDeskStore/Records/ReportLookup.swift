@@ -9,16 +9,22 @@ enum ReportLookup {
     }
 
     /// A Report ID wins over a key; digits (optionally after `#`) are a key when no Report ID matches.
+    /// Text that could be either is looked up in one query (Report ID rows first), not one per reading.
     static func report(_ db: Database, _ reference: ReportReference, blobs: BlobStore) throws -> Report {
-        if case .text(let text) = reference,
-           let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE report_id = ?"),
-                                      arguments: [text]) {
-            return ReportRecord.report(from: row, blobs: blobs)
+        let row: Row?
+        switch (reference, reference.keyIfNoReportID) {
+        case (.key(let key), _):
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key = ?"), arguments: [key])
+        case (.text(let text), let key?):
+            row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT \(ReportRecord.columns) FROM report WHERE report_id = ?1 OR key = ?2 ORDER BY report_id IS ?1 DESC LIMIT 1
+                """), arguments: [text, key])
+        case (.text(let text), nil):
+            row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE report_id = ?"),
+                                   arguments: [text])
         }
-        if let key = reference.keyIfNoReportID, let report = try report(db, key: key, blobs: blobs) {
-            return report
-        }
-        throw notFound(reference)
+        guard let row else { throw notFound(reference) }
+        return ReportRecord.report(from: row, blobs: blobs)
     }
 
     static func notFound(_ reference: ReportReference) -> DeskError {

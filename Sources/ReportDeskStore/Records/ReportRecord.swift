@@ -38,10 +38,6 @@ enum ReportRecord {
         StatementArguments(values(of: report, key: key) + [fingerprint])
     }
 
-    static func arguments(of report: Report) -> StatementArguments {
-        StatementArguments(values(of: report, key: report.key))
-    }
-
     private static func values(of report: Report, key: Int?) -> [(any DatabaseValueConvertible)?] {
         var values: [(any DatabaseValueConvertible)?] = []
         values.reserveCapacity(insertedColumnCount)
@@ -77,7 +73,26 @@ enum ReportRecord {
 
     static let insertSQL = "INSERT INTO report (\(columns), fingerprint) VALUES (\(Array(repeating: "?", count: insertedColumnCount).joined(separator: ", ")))"
 
-    /// Sets every column but the key (the first) from the arguments of `arguments(of:)`.
-    static let updateSQL = "UPDATE report SET "
-        + columnNames.enumerated().dropFirst().map { "\($1) = ?\($0 + 1)" }.joined(separator: ", ") + " WHERE key = ?1"
+    /// Writes the columns whose values differ between `before` (the row as stored) and `after`.
+    /// Naming an unchanged column would make SQLite rewrite every index that holds it: a note
+    /// would dirty the pages of all the report's indexes instead of its own row.
+    static func update(_ db: Database, from before: Report, to after: Report) throws {
+        var old: [(any DatabaseValueConvertible)?] = [], new: [(any DatabaseValueConvertible)?] = []
+        old.reserveCapacity(columnNames.count)
+        new.reserveCapacity(columnNames.count)
+        append(before, key: before.key, to: &old)
+        append(after, key: after.key, to: &new)
+        var assignments: [String] = []
+        var values: [DatabaseValue] = []
+        for index in 1..<columnNames.count {
+            let value = new[index]?.databaseValue ?? .null
+            guard value != (old[index]?.databaseValue ?? .null) else { continue }
+            assignments.append("\(columnNames[index]) = ?")
+            values.append(value)
+        }
+        guard !assignments.isEmpty else { return }
+        values.append(after.key.databaseValue)
+        try db.cachedStatement(sql: "UPDATE report SET \(assignments.joined(separator: ", ")) WHERE key = ?")
+            .execute(arguments: StatementArguments(values))
+    }
 }

@@ -42,12 +42,30 @@ enum VersionLog {
                      summary: row[4], reverts: row[5], keys: [])
     }
 
+    /// The `after` of an entry whose after-state is the report row itself (an import's insert): the
+    /// state holds until the report's next change, whose entry carries it as its before-state, or
+    /// it is the row as stored now. Entries never store an import's row a second time.
+    static let rowMarker = "{}"
+
     /// The stored state of a report right after `version` (or its latest state at or before it).
     static func state(_ db: Database, key: Int, atOrBefore version: Int) throws -> (state: JSONValue?, version: Int)? {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT after, version FROM report_change WHERE key = ? AND version <= ? ORDER BY version DESC LIMIT 1
-            """, arguments: [key, version]) else { return nil }
+            """), arguments: [key, version]) else { return nil }
         let text: String? = row[0]
-        return (try text.map { try JSONParser.parse($0) }, row[1])
+        let entryVersion: Int = row[1]
+        guard let text else { return (nil, entryVersion) }
+        if text == rowMarker { return (try rowState(db, key: key, after: entryVersion), entryVersion) }
+        return (try JSONParser.parse(text), entryVersion)
+    }
+
+    /// The state an entry marked `rowMarker` at `version` stands for.
+    static func rowState(_ db: Database, key: Int, after version: Int) throws -> JSONValue? {
+        if let next = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT before FROM report_change WHERE key = ? AND version > ? ORDER BY version LIMIT 1
+            """), arguments: [key, version]) {
+            return try (next[0] as String?).map { try JSONParser.parse($0) }
+        }
+        return try ReportLookup.report(db, key: key, blobs: BlobStore(directory: "")).map(\.stateJSON)
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 enum Migrations {
     /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
     /// opening an up-to-date store reads one pragma instead of the migrator's table.
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -33,6 +33,12 @@ enum Migrations {
         }
         migrator.registerMigration("v5-dashboard-indexes") { db in
             try db.execute(sql: v5)
+        }
+        migrator.registerMigration("v6-import-entries-name-the-row") { db in
+            // From now on an import's version-log entry names the report row as its after-state
+            // (`VersionLog.rowMarker`); older builds cannot read that, so the stamp makes them refuse
+            // the store. Entries written before stay as they are and are read as ever.
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }()

@@ -3,11 +3,14 @@ import GRDB
 package import ReportDeskCore
 
 extension Store {
-    /// Saves a consistent, self-contained copy of the store as it is now (R12) with SQLite's own
-    /// `VACUUM INTO`, which reads one transaction's view of the database, so a writer in another
-    /// process cannot tear it. The file is made owner-only before SQLite writes into it. Without a
-    /// name the snapshot is called after its version; saving that version again returns it.
-    package func saveSnapshot(named requested: String?) throws(DeskError) -> (info: SnapshotInfo, created: Bool) {
+    /// Saves a consistent, self-contained copy of the store as it is now (R12) with SQLite's backup,
+    /// which copies pages as they are (no rebuilding of tables and indexes) inside one read
+    /// transaction, so a writer in another process cannot tear it. The file is made owner-only
+    /// before SQLite writes into it. Without a name the snapshot is called after its version;
+    /// saving that version again returns it. `progress` hears pages copied of the total and may
+    /// throw to stop (the partial file is removed).
+    package func saveSnapshot(named requested: String?,
+                              progress: (_ pages: Int, _ total: Int) throws -> Void = { _, _ in }) throws(DeskError) -> (info: SnapshotInfo, created: Bool) {
         if let requested { try SnapshotName.check(requested) }
         let folder = location.snapshotsDirectory
         do {
@@ -23,9 +26,12 @@ extension Store {
         fchmod(fd, 0o600)
         close(fd)
         do {
-            try database.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [temporary]) }
+            try copy(to: temporary, progress: progress)
+        } catch let error as DeskError {
+            Self.removeDatabaseFiles(temporary)
+            throw error
         } catch {
-            unlink(temporary)
+            Self.removeDatabaseFiles(temporary)
             throw StoreErrors.translate(error, opening: nil)
         }
         let saved: SnapshotInfo
@@ -51,6 +57,35 @@ extension Store {
             throw DeskError.storeUnavailable("cannot save the snapshot \(name): \(reason)")
         }
         return (try Self.describeSnapshot(at: path, name: name), true)
+    }
+
+    /// Copies every page into the file at `path` a step at a time, all steps inside one read
+    /// transaction. The copy is journalled as a plain rollback-journal database, so it opens
+    /// read-only without a WAL beside it.
+    private func copy(to path: String, progress: (Int, Int) throws -> Void) throws {
+        var configuration = Configuration()
+        configuration.label = "ReportDesk snapshot copy"
+        let destination = try DatabaseQueue(path: path, configuration: configuration)
+        try destination.writeWithoutTransaction { target in
+            // A half-written copy is thrown away, so it needs neither a journal nor syncs.
+            try target.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            try withoutActuallyEscaping(progress) { progress in
+                try database.inDatabase { source in
+                    try source.inTransaction(.deferred) {
+                        try source.backup(to: target, pagesPerStep: 4096) { step in
+                            try progress(step.completedPageCount, step.totalPageCount)
+                        }
+                        return .commit
+                    }
+                }
+            }
+            try target.execute(sql: "PRAGMA journal_mode = DELETE")
+        }
+        try destination.close()
+    }
+
+    private static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
     /// The snapshots in the store's folder, oldest version first.

@@ -4,9 +4,11 @@ import ReportDeskCore
 extension StoreTransaction {
     /// Makes every report and setting equal to `source` by ordinary changes in this one new
     /// version (R12): history is kept, so the restore itself can be undone or diffed. Reports
-    /// whose personal data was erased stay erased, whatever the source still holds
-    /// (`erase` is final). Reports are compared key by key in batches, so memory stays flat.
-    package func restore(_ source: RestoreSource) throws -> RestoreOutcome {
+    /// whose personal data was erased stay erased, whatever the source still holds (`erase` is
+    /// final). Reports are compared key by key in batches, so memory stays flat.
+    /// `progress` hears keys compared of the total (each key is visited twice: removals first) and
+    /// may throw to stop.
+    package func restore(_ source: RestoreSource, progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> RestoreOutcome {
         switch source {
         case .version(let target):
             let latest = version - 1
@@ -15,7 +17,7 @@ extension StoreTransaction {
                                          data: ["version": .int(target), "latest": .int(latest)])
             }
             let outcome = try restore(sourceVersion: target, targetReports: VersionLogReports(db: db, version: target),
-                                      targetSettings: try versionSettings(at: target))
+                                      targetSettings: try versionSettings(at: target), progress: progress)
             summary = "restore version \(target): \(outcome.changed) changed, \(outcome.added) added, \(outcome.removed) removed"
             return outcome
         case .snapshot(let info):
@@ -25,7 +27,7 @@ extension StoreTransaction {
                 let settings = try Row.fetchAll(snapshot, sql: "SELECT name, value FROM setting")
                     .map { row -> (String, JSONValue) in (row[0], try JSONParser.parse(row[1] as String)) }
                 return try restore(sourceVersion: snapshotVersion, targetReports: SnapshotReports(db: snapshot, blobs: blobs),
-                                   targetSettings: settings)
+                                   targetSettings: settings, progress: progress)
             }
             summary = "restore snapshot \(info.name) (version \(outcome.sourceVersion)): \(outcome.changed) changed, \(outcome.added) added, \(outcome.removed) removed"
             return outcome
@@ -55,18 +57,32 @@ extension StoreTransaction {
             }
     }
 
-    private func restore(sourceVersion: Int, targetReports: some RestoreReportBatches, targetSettings: [(String, JSONValue)]) throws -> RestoreOutcome {
+    private func restore(sourceVersion: Int, targetReports: some RestoreTargetReports, targetSettings: [(String, JSONValue)],
+                         progress: (Int, Int) throws -> Void) throws -> RestoreOutcome {
         var outcome = RestoreOutcome()
         outcome.sourceVersion = sourceVersion
         let erased = Set(try Int.fetchAll(db, sql: "SELECT DISTINCT key FROM erasure"))
+        // Only a report the log shows changing after the source's version can differ from it, so
+        // the work is in proportion to what differs, not to the size of the store.
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.restore_key")
+        try db.execute(sql: "CREATE TEMP TABLE restore_key (key INTEGER PRIMARY KEY)")
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.restore_key") }
+        try db.execute(sql: "INSERT INTO temp.restore_key SELECT DISTINCT key FROM report_change WHERE version > ?",
+                       arguments: [sourceVersion])
+        let total = 2 * (try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.restore_key") ?? 0)
+        var done = 0
+        func step(_ keys: Int) throws {
+            done += keys
+            try progress(done, total)
+        }
         // First removals, so a Report ID that moved to a newer key is free before the old key returns.
-        try merge(targetReports) { current, target in
+        try pair(targetReports, step: step) { current, target in
             if let current, target == nil {
                 try remove(current)
                 outcome.removed += 1
             }
         }
-        try merge(targetReports) { current, target in
+        try pair(targetReports, step: step) { current, target in
             guard var target else { return }
             if erased.contains(target.key) { target = Self.scrubbed(target) }
             if let current {
@@ -89,46 +105,23 @@ extension StoreTransaction {
         return outcome
     }
 
-    /// Walks the current reports and the target's together in key order, a batch at a time,
-    /// calling `body` once per key with whichever side has it.
-    private func merge(_ targets: some RestoreReportBatches, _ body: (Report?, Report?) throws -> Void) throws {
+    /// Calls `body` once per key that changed since the source's version, in key order, with the
+    /// current report and the target's (either may be missing), a batch of keys at a time.
+    private func pair(_ targets: some RestoreTargetReports, step: (Int) throws -> Void,
+                      _ body: (Report?, Report?) throws -> Void) throws {
         let batch = 500
-        var current: [Report] = [], target: [Report] = []
-        var currentIndex = 0, targetIndex = 0
-        var currentAfter = 0, targetAfter = 0
-        var currentDone = false, targetDone = false
+        var after = 0
         while true {
-            if currentIndex == current.count, !currentDone {
-                current = try Row.fetchAll(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key > ? ORDER BY key LIMIT ?",
-                                           arguments: [currentAfter, batch]).map { ReportRecord.report(from: $0, blobs: blobs) }
-                currentIndex = 0
-                currentDone = current.count < batch
-                if let last = current.last { currentAfter = last.key }
+            let keys = try Int.fetchAll(db, sql: "SELECT key FROM temp.restore_key WHERE key > ? ORDER BY key LIMIT ?",
+                                        arguments: [after, batch])
+            guard let last = keys.last else { return }
+            after = last
+            let wanted = try targets.reports(keys: keys)
+            for key in keys {
+                let left = try report(key: key), right = wanted[key]
+                if left != nil || right != nil { try body(left, right) }
             }
-            if targetIndex == target.count, !targetDone {
-                let next = try targets.batch(after: targetAfter, limit: batch)
-                target = next.reports
-                targetIndex = 0
-                targetDone = next.lastKey == nil
-                if let last = next.lastKey { targetAfter = last }
-                if target.isEmpty, !targetDone { continue }
-            }
-            let left = currentIndex < current.count ? current[currentIndex] : nil
-            let right = targetIndex < target.count ? target[targetIndex] : nil
-            switch (left, right) {
-            case (nil, nil):
-                return
-            case (let left?, let right?) where left.key == right.key:
-                try body(left, right)
-                currentIndex += 1
-                targetIndex += 1
-            case (let left?, let right) where right == nil || left.key < right!.key:
-                try body(left, nil)
-                currentIndex += 1
-            default:
-                try body(nil, right)
-                targetIndex += 1
-            }
+            try step(keys.count)
         }
     }
 }

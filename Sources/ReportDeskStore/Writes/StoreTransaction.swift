@@ -87,11 +87,12 @@ package final class StoreTransaction {
         return .inserted(report)
     }
 
-    /// Writes a changed report, with its search text and version-log entry.
+    /// Writes a changed report, with its search text and version-log entry; `before` is the report
+    /// as stored now (only the columns that differ from it are written).
     package func save(_ changed: Report, replacing before: Report) throws -> Report {
         var after = changed
         after.version = version
-        try db.cachedStatement(sql: ReportRecord.updateSQL).execute(arguments: ReportRecord.arguments(of: after))
+        try ReportRecord.update(db, from: before, to: after)
         if before.details != after.details || before.note != after.note || before.appeal != after.appeal {
             try SearchIndex.replace(db, after)
         }

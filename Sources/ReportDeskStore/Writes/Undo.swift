@@ -5,7 +5,9 @@ extension StoreTransaction {
     /// Reverts version `target` by writing its before-states back as part of this new version (R12).
     /// Refused when a later version changed the same report or setting, or when erased data would
     /// come back (`erase` is final).
-    package func revert(_ target: Int) throws -> [Report] {
+    /// The version's changes are read a batch of keys at a time, so undoing an import of any size
+    /// holds one batch in memory; `progress` hears reports done of the total and may throw to stop.
+    package func revert(_ target: Int, progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> [Report] {
         let latest = version - 1
         guard target >= 1, target <= latest,
               let entry = try VersionLog.entry(db, number: target, keyLimit: 0) else {
@@ -42,22 +44,33 @@ extension StoreTransaction {
         reverts = target
         summary = "undo version \(target) (\(entry.command))"
         var restored: [Report] = []
-        let changes = try Row.fetchAll(db, sql: "SELECT key, before FROM report_change WHERE version = ? ORDER BY key", arguments: [target])
-        for change in changes {
-            let key: Int = change[0]
-            let beforeText: String? = change[1]
-            let current = try report(key: key)
-            let before = try beforeText.flatMap { Report(stateJSON: try JSONParser.parse($0), version: 0) }
-            switch (current, before) {
-            case (let current?, let before?):
-                restored.append(try save(before, replacing: current))
-            case (let current?, nil):
-                try remove(current)
-            case (nil, let before?):
-                restored.append(try reinstate(before))
-            case (nil, nil):
-                break
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report_change WHERE version = ?", arguments: [target]) ?? 0
+        var done = 0
+        var after = Int.min
+        while true {
+            let changes = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT key, before FROM report_change WHERE version = ? AND key > ? ORDER BY key LIMIT 500
+                """), arguments: [target, after])
+            guard let last = changes.last else { break }
+            after = last[0]
+            for change in changes {
+                let key: Int = change[0]
+                let beforeText: String? = change[1]
+                let current = try report(key: key)
+                let before = try beforeText.flatMap { Report(stateJSON: try JSONParser.parse($0), version: 0) }
+                switch (current, before) {
+                case (let current?, let before?):
+                    restored.append(try save(before, replacing: current))
+                case (let current?, nil):
+                    try remove(current)
+                case (nil, let before?):
+                    restored.append(try reinstate(before))
+                case (nil, nil):
+                    break
+                }
             }
+            done += changes.count
+            try progress(done, total)
         }
         let settingChanges = try Row.fetchAll(db, sql: "SELECT name, before FROM setting_change WHERE version = ?", arguments: [target])
         for change in settingChanges {
