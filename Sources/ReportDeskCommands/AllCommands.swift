@@ -32,5 +32,6 @@ package enum AllCommands {
         EraseCommand.self,
         VerifyCommand.self,
         HelpCommand.self,
+        CompletionCommand.self,
     ])
 }
