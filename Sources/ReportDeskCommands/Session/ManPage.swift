@@ -143,7 +143,8 @@ enum ManPage {
 
     /// `\fBresolve\fR [\fIID\fR] [\fB\-\-note\fR \fITEXT\fR]…`
     private static func usage(_ spec: CommandSpec) -> String {
-        var parts = [bold(spec.name)]
+        // A group's command stays one unit when lines are filled (`taxonomy\ add`).
+        var parts = [#"\fB"# + spec.path.map(escape).joined(separator: #"\ "#) + #"\fR"#]
         for parameter in spec.positionalParameters {
             let word = italic(placeholder(parameter)) + (parameter.takesRest ? "..." : "")
             parts.append(parameter.isRequired ? word : "[\(word)]")
