@@ -10,6 +10,7 @@ package enum AllCommands {
         ListCommand.self,
         SearchCommand.self,
         ShowCommand.self,
+        WatchCommand.self,
         NoteCommand.self,
         ResolveCommand.self,
         DismissCommand.self,
@@ -33,5 +34,6 @@ package enum AllCommands {
         EraseCommand.self,
         VerifyCommand.self,
         HelpCommand.self,
+        CompletionCommand.self,
     ])
 }

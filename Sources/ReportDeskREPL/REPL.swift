@@ -34,7 +34,9 @@ package final class REPL {
         desk = Desk(settings: settings)
         session = Session(environment: desk, registry: registry,
                           interaction: TerminalInteraction(environment: environment, console: console),
-                          streams: StandardStreams(input: nil, outputIsFree: true))
+                          streams: StandardStreams(input: nil, outputIsFree: true,
+                                                   events: ConsoleEventStream(console: console, json: json, watchedOutput: nil,
+                                                                              endsOnSignals: false)))
         interpreter = Interpreter(session: session)
         self.json = json
         self.environment = environment

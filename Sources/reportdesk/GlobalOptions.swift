@@ -22,6 +22,17 @@ struct GlobalOptions {
           rpc                               JSON-RPC 2.0 server on stdin/stdout
         """
 
+    /// The global options with the help Tab shows for them; `takesValue` for those followed by one.
+    static let flags: [(flag: String, takesValue: Bool, help: String)] = [
+        ("--store", true, "the store folder (else $REPORTDESK_STORE, else the default)"),
+        ("--json", false, "one JSON value per command"),
+        ("--tz", true, "the display time zone (IANA name or offset)"),
+        ("--actor", true, "who is recorded in every version"),
+        ("--keep-going", false, "script mode: run on after a failure"),
+        ("--version", false, "print the version and exit"),
+        ("--help", false, "list the commands"),
+    ]
+
     static func parse(_ arguments: [String]) throws(DeskError) -> GlobalOptions {
         var options = GlobalOptions()
         var index = 0

@@ -39,6 +39,12 @@ func validatedArguments() throws(DeskError) -> [String] {
 }
 
 let console = Console.standard
+// The completion scripts' hidden entry (`completion`): not a command, so in no help or method list.
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "__complete" {
+    let words = (try? validatedArguments().dropFirst()).map(Array.init) ?? []
+    console.out(ShellCompletion.lines(ShellCompletion(environment: environment).candidates(words)))
+    exit(0)
+}
 let options: GlobalOptions
 let settings: SessionSettings
 do {
@@ -79,11 +85,13 @@ if words.isEmpty && isatty(STDIN_FILENO) == 1 {
 }
 
 let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO))
+/// `watch`'s events go out as they happen; it ends on SIGTERM, SIGINT or a reader gone.
+let events = ConsoleEventStream(console: console, json: options.json, watchedOutput: STDOUT_FILENO, endsOnSignals: true)
 
 if words.isEmpty {
     let script = ScriptInput()
     let session = Session(environment: Desk(settings: settings), registry: AllCommands.registry,
-                          streams: StandardStreams(input: script, outputIsFree: true))
+                          streams: StandardStreams(input: script, outputIsFree: true, events: events))
     exit(ScriptRunner(interpreter: Interpreter(session: session), formatter: formatter, keepGoing: options.keepGoing,
                       console: console)
         .run(lines: script))
@@ -93,7 +101,7 @@ if words.isEmpty {
 let interaction: any Interaction = !options.json && isatty(STDIN_FILENO) == 1
     ? TerminalInteraction(environment: environment, console: console) : UnattendedInteraction(console: console)
 let session = Session(environment: Desk(settings: settings), registry: AllCommands.registry, interaction: interaction,
-                      streams: StandardStreams(input: UnreadStandardInput(), outputIsFree: true))
+                      streams: StandardStreams(input: UnreadStandardInput(), outputIsFree: true, events: events))
 let interpreter = Interpreter(session: session)
 let execution = interpreter.execute(words: words)
 let output = formatter.format(execution)

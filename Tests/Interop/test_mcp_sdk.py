@@ -153,6 +153,10 @@ def test_every_tool_result_passes_the_sdk_output_schema_check(binary, store, tmp
             result = await call(session, name, arguments)
             assert result["isError"] is False, (name, text_of(result))
             called.add(name)
+        # watch runs on and a tool call has one reply: it is refused, pointing to the change notifications.
+        refused = await call(session, "watch", {})
+        assert refused["isError"] is True and "store/changed" in text_of(refused)
+        called.add("watch")
         return tools, called
 
     tools, called = run(binary, store, body)

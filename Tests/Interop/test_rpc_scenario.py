@@ -165,6 +165,8 @@ def every_command_calls(folder):
         ("verify", {}),
         ("help", {}),
         ("help", {"command": "appeal open"}),
+        ("help", {"man": True}),
+        ("completion", {"shell": "bash"}),
     ]
 
 
@@ -199,6 +201,14 @@ def test_every_result_fits_its_declared_schema(binary, store, tmp_path):
         assert not errors, (method, errors)
         covered.add(method)
     assert client.close() == 0
+    # watch runs on, so JSON-RPC refuses it; its result is the last line `--json watch` writes when it ends.
+    watch = subprocess.Popen([binary, "--store", store, "--json", "watch"], stdout=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    watch.terminate()
+    stopped = json.loads(watch.communicate(timeout=HANG_GUARD)[0].splitlines()[-1])
+    assert watch.returncode == 0
+    assert not list(jsonschema.Draft202012Validator(methods["watch"]["result"]["schema"]).iter_errors(stopped)), stopped
+    covered.add("watch")
     assert covered == set(methods), f"add calls for {set(methods) - covered}"
 
 

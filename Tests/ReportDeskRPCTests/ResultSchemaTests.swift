@@ -60,6 +60,8 @@ struct ResultSchemaTests {
             ("verify", [:]),
             ("help", [:]),
             ("help", ["command": "appeal open"]),
+            ("help", ["man": true]),
+            ("completion", ["shell": "zsh"]),
         ]
     }
 
@@ -85,7 +87,8 @@ struct ResultSchemaTests {
             #expect(problems.isEmpty, "\(method) \(params): \(problems)")
             covered.insert(method)
         }
-        let uncovered = registry.specs.map(\.method).filter { !covered.contains($0) }
+        // watch runs on and JSON-RPC refuses it; WatchCommandTests checks its result against its schema.
+        let uncovered = registry.specs.map(\.method).filter { !covered.contains($0) && $0 != "watch" }
         #expect(uncovered.isEmpty, "add a call for \(uncovered) so its result is checked against its schema")
     }
 

@@ -75,7 +75,7 @@ extension Desk {
 
     /// Completion of categories, issue types, report keys, snapshots and files from this desk; the
     /// registry reads the line's options as the binder will.
-    package func completionProvider(registry: CommandRegistry) -> SessionCompletionProvider {
-        SessionCompletionProvider(desk: self, registry: registry)
+    package func completionProvider(registry: CommandRegistry, createsStore: Bool = true) -> SessionCompletionProvider {
+        SessionCompletionProvider(desk: self, registry: registry, createsStore: createsStore)
     }
 }

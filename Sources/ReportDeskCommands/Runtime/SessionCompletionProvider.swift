@@ -7,10 +7,19 @@ import ReportDeskStore
 package struct SessionCompletionProvider: CompletionProvider {
     package let desk: Desk
     package let registry: CommandRegistry
+    /// Whether completing may create the store; a shell's Tab (`__complete`) only reads one that exists.
+    package let createsStore: Bool
 
-    package init(desk: Desk, registry: CommandRegistry) {
+    package init(desk: Desk, registry: CommandRegistry, createsStore: Bool = true) {
         self.desk = desk
         self.registry = registry
+        self.createsStore = createsStore
+    }
+
+    /// The store, unless it does not exist yet and completing must not create it.
+    private func store() -> Store? {
+        guard createsStore || FileManager.default.fileExists(atPath: desk.settings.location.databasePath) else { return nil }
+        return try? desk.store()
     }
 
     package func values(for source: CompletionSource, prefix: String, lineWords: [String]) -> [String] {
@@ -43,13 +52,13 @@ package struct SessionCompletionProvider: CompletionProvider {
         }
     }
 
-    private var taxonomy: Taxonomy { (try? desk.store().taxonomy()) ?? .builtIn }
+    private var taxonomy: Taxonomy { (try? store()?.taxonomy()) ?? .builtIn }
 
     /// Keys (or Report IDs, for a prefix that starts one) pending first, each with its status,
     /// kind and the start of its text as the hint, all from one query; the hint is neutralised
     /// like any report text.
     private func reports(_ prefix: String) -> [CompletionCandidate] {
-        guard let found = try? desk.store().completionCandidates(prefix: prefix, limit: 50) else { return [] }
+        guard let found = try? store()?.completionCandidates(prefix: prefix, limit: 50) else { return [] }
         let now = desk.now
         return found.map { candidate in
             var hint = candidate.status.rawValue

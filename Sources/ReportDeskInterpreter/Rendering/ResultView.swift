@@ -42,3 +42,13 @@ package struct TextView: ResultView {
         }.joined(separator: "\n")
     }
 }
+
+/// The `text` member exactly as written, for text another program reads (a completion script, a
+/// man page): no wrapping, nothing made visible.
+package struct VerbatimTextView: ResultView {
+    package init() {}
+
+    package func render(_ value: JSONValue, style: TerminalStyle) -> String {
+        value["text"]?.stringValue ?? ""
+    }
+}
