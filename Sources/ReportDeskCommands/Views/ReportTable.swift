@@ -64,7 +64,7 @@ package struct ReportTable: ResultView {
                 return report["processedLate"]?.boolValue == true ? .init("processed late", colour: "35") : .init("in time", colour: "2")
             }
             let hint = style.dueHint(due, pending: true)
-            if report["pastDue"]?.boolValue == true || due <= style.now { return .init(hint, colour: "1;31") }
+            if report["pastDue"]?.boolValue == true || Report.isPast(due: due, at: style.now) { return .init(hint, colour: "1;31") }
             return .init(hint, colour: style.now.duration(until: due).milliseconds < 6 * 3_600_000 ? "33" : nil)
         }
 

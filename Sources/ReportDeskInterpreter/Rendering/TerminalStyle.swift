@@ -56,11 +56,12 @@ package struct TerminalStyle: Sendable {
         return span > 0 ? "in \(Self.roughSpan(span))" : "\(Self.roughSpan(-span)) ago"
     }
 
-    /// How a report's due time reads (R6): `in 5 h` while pending, `past due 3 h` once it passed.
+    /// How a report's due time reads (R6): `in 5 h` while pending, `due now` at the due instant
+    /// itself and `past due 3 h` once it passed, by the same comparison as the data's `pastDue`.
     package func dueHint(_ due: Instant, pending: Bool) -> String {
         guard pending else { return relative(due) }
-        let left = now.duration(until: due).milliseconds
-        return left > 0 ? "in \(Self.roughSpan(left))" : "past due \(Self.roughSpan(-left))"
+        if Report.isPast(due: due, at: now) { return "past due \(Self.roughSpan(-now.duration(until: due).milliseconds))" }
+        return due == now ? "due now" : "in \(Self.roughSpan(now.duration(until: due).milliseconds))"
     }
 
     /// A span in the largest units that matter: `<1 min`, `45 min`, `5 h`, `3 d 4 h`, `40 d`.

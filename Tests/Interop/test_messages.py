@@ -1,0 +1,46 @@
+"""Messages and screens outside the REPL, as a careful command-line tool has them: one-shot commands,
+script mode and pipes, run through the built binary with a fixed clock."""
+import base64
+import json
+import os
+import re
+import subprocess
+
+CLOCK = "2026-11-24T12:00:00Z"
+# A 1×1 PNG, the smallest image a screenshot may be.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+
+
+def run(binary, store, *args, stdin=None, **env):
+    """One process; the output is not a terminal, like a cron job's."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("COLUMNS", "TZ", "NO_COLOR")}
+    environment.update(REPORTDESK_STORE=store, REPORTDESK_CLOCK=CLOCK, REPORTDESK_ACTOR="cron", TZ="UTC")
+    environment.update(env)
+    return subprocess.run([binary, *args], env=environment, input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def ok(binary, store, *args, **env):
+    done = run(binary, store, "--json", *args, **env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return json.loads(done.stdout)
+
+
+def submit(binary, store, category, issue_type, *fields):
+    return ok(binary, store, "submit", "--category", category, "--issue-type", issue_type, *fields)
+
+
+# one definition of "past due" for the screen and the data; at the due instant, "due now"
+
+def test_at_the_due_instant_a_report_is_due_now_on_screen_and_in_the_data(binary, store):
+    submit(binary, store, "experience", "other", "--details", "at the instant", "--reported-at", "2026-11-21T12:00:00Z")
+    submit(binary, store, "experience", "other", "--details", "a moment later", "--reported-at", "2026-11-21T11:59:59.999Z")
+    listed = run(binary, store, "list").stdout
+    row = next(line for line in listed.splitlines() if "at the instant" in line)
+    assert "due now" in row and "past due" not in row, listed
+    late = next(line for line in listed.splitlines() if "a moment later" in line)
+    assert "past due <1 min" in late, listed
+    shown = run(binary, store, "show", "1").stdout
+    assert re.search(r"Due +2026-11-24 12:00 \(due now\)", shown), shown
+    assert "PAST DUE" not in shown
+    assert {r["key"]: r["pastDue"] for r in ok(binary, store, "list")["reports"]} == {1: False, 2: True}
+    assert [r["key"] for r in ok(binary, store, "list", "--past-due")["reports"]] == [2]
