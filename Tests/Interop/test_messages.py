@@ -44,3 +44,32 @@ def test_at_the_due_instant_a_report_is_due_now_on_screen_and_in_the_data(binary
     assert "PAST DUE" not in shown
     assert {r["key"]: r["pastDue"] for r in ok(binary, store, "list")["reports"]} == {1: False, 2: True}
     assert [r["key"] for r in ok(binary, store, "list", "--past-due")["reports"]] == [2]
+
+
+# diff shows changed texts in full, multi-line ones as a line diff, appeals as fields
+
+def test_diff_shows_a_changed_line_of_a_note_and_long_texts_in_full(binary, store):
+    submit(binary, store, "payment", "other", "--order-id", "ORD-1", "--details", "charged")
+    ok(binary, store, "note", "1", "User said the button does nothing\nsecond line is here")
+    ok(binary, store, "note", "1", "User said the button does nothing\nsecond line was changed")
+    out = run(binary, store, "diff", "2", "3").stdout
+    lines = out.splitlines()
+    assert "  note:" in lines, out
+    assert "      User said the button does nothing" in lines, out
+    assert "    - second line is here" in lines and "    + second line was changed" in lines, out
+    long_old, long_new = "word " * 40 + "the old ending", "word " * 40 + "the new ending"
+    ok(binary, store, "note", "1", long_old)
+    ok(binary, store, "note", "1", long_new)
+    out = run(binary, store, "diff", "4", "5").stdout
+    words = " ".join(out.split())
+    assert "- " + long_old.strip() in words and "+ " + long_new.strip() in words and "…" not in out, out
+
+
+def test_diff_shows_an_appeal_as_fields(binary, store):
+    submit(binary, store, "payment", "other", "--order-id", "ORD-1", "--details", "charged")
+    ok(binary, store, "resolve", "1")
+    ok(binary, store, "appeal", "open", "1", "please look again")
+    out = run(binary, store, "diff", "2", "3").stdout
+    assert "appeal.status: — → open" in out, out
+    assert "appeal.message: — → please look again" in out, out
+    assert "{" not in out, "no raw JSON: " + out

@@ -138,7 +138,7 @@ struct RenderingTableTests {
         ]]]]
         let shown = DiffText().render(diff, style: style)
         #expect(!F.hasControls(shown))
-        #expect(shown.contains("→ \"\""), "an emptied text shows as \"\"")
+        #expect(shown.contains("    + \"\""), "an emptied text shows as \"\" (on its own line after a long one)")
         let undo: JSONValue = ["version": 7, "undid": 6, "reports": [F.hostileReport]]
         let undoView = try #require(AllCommands.registry.command(method: "undo")).spec.result.view
         let undone = undoView.render(undo, style: style)
