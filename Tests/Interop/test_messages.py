@@ -73,3 +73,23 @@ def test_diff_shows_an_appeal_as_fields(binary, store):
     assert "appeal.status: — → open" in out, out
     assert "appeal.message: — → please look again" in out, out
     assert "{" not in out, "no raw JSON: " + out
+
+
+# a processed row needs its processed time, in every format
+
+def test_import_rejects_a_processed_row_without_its_processed_time_in_csv_and_json_lines(binary, store, tmp_path):
+    csv = tmp_path / "console.csv"
+    csv.write_text("Category,Issue type,Report details,Report time,Order ID,Status,Processed time\n"
+                   "Payment and orders,Other,no time,2026-11-20T10:00:00Z,ORD-1,Resolved,\n"
+                   "Payment and orders,Other,with time,2026-11-20T10:00:00Z,ORD-2,Resolved,2026-11-21T10:00:00Z\n")
+    result = ok(binary, store, "import", str(csv))
+    assert (result["imported"], result["rejectedCount"]) == (1, 1), result
+    assert result["rejected"][0]["line"] == 2 and "processed" in result["rejected"][0]["reason"].lower(), result
+    jsonl = tmp_path / "rows.jsonl"
+    jsonl.write_text(json.dumps({"category": "payment", "issueType": "other", "details": "dismissed, no time", "orderId": "ORD-3",
+                                 "reportedAt": "2026-11-20T10:00:00Z", "status": "dismissed"}) + "\n")
+    result = ok(binary, store, "import", str(jsonl))
+    assert (result["imported"], result["rejectedCount"]) == (0, 1), result
+    assert result["rejected"][0]["field"] == "processedAt", result
+    stats = ok(binary, store, "list", "--status", "resolved,dismissed")
+    assert all(report["processedAt"] for report in stats["reports"]), stats
