@@ -93,3 +93,13 @@ def test_import_rejects_a_processed_row_without_its_processed_time_in_csv_and_js
     assert result["rejected"][0]["field"] == "processedAt", result
     stats = ok(binary, store, "list", "--status", "resolved,dismissed")
     assert all(report["processedAt"] for report in stats["reports"]), stats
+
+
+# a bad value of a fixed set is named, with the closest allowed one
+
+def test_a_mistyped_status_is_named_with_a_suggestion(binary, store):
+    done = run(binary, store, "list", "--status", "resolved,pendng")
+    assert done.returncode == 2
+    assert '"pendng"' in done.stderr and "did you mean pending?" in done.stderr, done.stderr
+    error = json.loads(run(binary, store, "--json", "list", "--status", "pendng").stdout)["error"]
+    assert error["data"]["field"] == "status" and error["data"]["value"] == "pendng", error
