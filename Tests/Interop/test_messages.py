@@ -103,3 +103,17 @@ def test_a_mistyped_status_is_named_with_a_suggestion(binary, store):
     assert '"pendng"' in done.stderr and "did you mean pending?" in done.stderr, done.stderr
     error = json.loads(run(binary, store, "--json", "list", "--status", "pendng").stdout)["error"]
     assert error["data"]["field"] == "status" and error["data"]["value"] == "pendng", error
+
+
+# undoing a submit says which report went and that its key stays taken
+
+def test_undo_of_a_submit_names_the_removed_report(binary, store):
+    report = submit(binary, store, "experience", "other", "--details", "filed by mistake", "--report-id", "RID-9")
+    done = run(binary, store, "undo")
+    assert done.returncode == 0
+    assert "Removed report #1 (Report ID RID-9)" in done.stdout and "key is not reused" in done.stdout, done.stdout
+    assert "(none)" not in done.stdout
+    again = ok(binary, store, "undo", "2")
+    assert again["removed"] == [] and again["reports"][0]["key"] == report["key"]
+    undone = ok(binary, store, "undo")
+    assert undone["removed"] == [{"key": 1, "reportId": "RID-9"}], undone

@@ -2,10 +2,11 @@ import GRDB
 package import ReportDeskCore
 
 extension StoreTransaction {
-    /// Reverts version `target` by writing its before-states back as part of this new version (R12).
+    /// Reverts version `target` by writing its before-states back as part of this new version (R12):
+    /// the reports as they are now, and those it took out of the store (the version added them).
     /// Refused when a later version changed the same report or setting, or when erased data would
     /// come back (INTERFACE.md, Erasure).
-    package func revert(_ target: Int) throws -> [Report] {
+    package func revert(_ target: Int) throws -> (restored: [Report], removed: [Report]) {
         let latest = version - 1
         guard target >= 1, target <= latest,
               let entry = try VersionLog.entry(db, number: target, keyLimit: 0) else {
@@ -42,6 +43,7 @@ extension StoreTransaction {
         reverts = target
         summary = "undo version \(target) (\(entry.command))"
         var restored: [Report] = []
+        var removed: [Report] = []
         let changes = try Row.fetchAll(db, sql: "SELECT key, before FROM report_change WHERE version = ? ORDER BY key", arguments: [target])
         for change in changes {
             let key: Int = change[0]
@@ -53,6 +55,7 @@ extension StoreTransaction {
                 restored.append(try save(before, replacing: current))
             case (let current?, nil):
                 try remove(current)
+                removed.append(current)
             case (nil, let before?):
                 restored.append(try reinstate(before))
             case (nil, nil):
@@ -65,6 +68,6 @@ extension StoreTransaction {
             let beforeText: String? = change[1]
             try setSetting(name, to: try beforeText.map { try JSONParser.parse($0) })
         }
-        return restored
+        return (restored, removed)
     }
 }
