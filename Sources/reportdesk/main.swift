@@ -94,6 +94,7 @@ let session = Session(environment: Desk(settings: settings), registry: AllComman
 let interpreter = Interpreter(session: session)
 let execution = interpreter.execute(words: words)
 let output = formatter.format(execution)
+if options.showUsage && !options.json { console.out(GlobalOptions.usage + "\n\n") }
 console.out(output.standardOutput)
 console.err(output.standardError)
 exit(OutputFormatter.exitStatus(execution))

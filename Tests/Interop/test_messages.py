@@ -117,3 +117,20 @@ def test_undo_of_a_submit_names_the_removed_report(binary, store):
     assert again["removed"] == [] and again["reports"][0]["key"] == report["key"]
     undone = ok(binary, store, "undo")
     assert undone["removed"] == [{"key": 1, "reportId": "RID-9"}], undone
+
+
+# --help and -h after any command, and the program's own --help and --version
+
+def test_help_options_print_the_commands_help(binary, store):
+    for args in (["list", "--help"], ["resolve", "-h"], ["appeal", "open", "--help"], ["submit", "--category", "payment", "--help"]):
+        done = run(binary, store, *args)
+        assert done.returncode == 0, (args, done.stderr)
+        name = " ".join(args[:2]) if args[0] == "appeal" else args[0]
+        assert done.stdout.startswith(name + " — "), done.stdout
+        assert "Usage: " + name in done.stdout
+    assert run(binary, store, "note", "1", "--", "-h").returncode == 1, "after -- it is the text, not a request for help"
+    done = run(binary, store, "--help")
+    assert done.returncode == 0 and done.stdout.startswith("usage: reportdesk"), done.stdout
+    assert "Commands" in done.stdout
+    done = run(binary, store, "--version")
+    assert done.returncode == 0 and re.match(r"reportdesk \d+\.\d+\.\d+", done.stdout)

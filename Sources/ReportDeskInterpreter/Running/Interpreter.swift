@@ -35,6 +35,12 @@ package struct Interpreter: Sendable {
         guard let (command, arguments) = registry.match(words) else {
             return Execution(spec: nil, outcome: .failure(registry.unknownCommandError(words)))
         }
+        if command.spec.name != "help", Self.asksForHelp(CommandLineScan(arguments, spec: command.spec)),
+           let help = registry.command(method: "help") {
+            return run(help) { () throws(DeskError) in
+                try ParameterBinder.bind(["command": .string(command.spec.name)], to: help.spec, context: bindingContext)
+            }
+        }
         return run(command) { () throws(DeskError) in
             let bag = try CommandLineBinder.bag(arguments, spec: command.spec)
             return try ParameterBinder.bind(.object(bag), to: command.spec, context: bindingContext)
@@ -48,6 +54,20 @@ package struct Interpreter: Sendable {
         } catch {
             return Execution(spec: nil, outcome: .failure(error))
         }
+    }
+
+    /// `--help` or `-h` among a command's options (not after `--`, not as another option's value):
+    /// the command's help page, as every command-line tool answers it.
+    private static func asksForHelp(_ scan: CommandLineScan) -> Bool {
+        for item in scan.items {
+            switch item {
+            case .unknownOption(let name, _) where name == "help": return true
+            case .positional(let word, _) where word == "-h": return true
+            case .endOfOptions: return false
+            default: continue
+            }
+        }
+        return false
     }
 
     private var bindingContext: BindingContext { BindingContext(zone: session.environment.zone) }
