@@ -126,7 +126,7 @@ package final class REPL {
     private func style(for descriptor: Int32) -> TerminalStyle {
         TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
                       colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
-                      zone: desk.zone, now: desk.now, interactive: true)
+                      zone: desk.zone, now: desk.now, interactive: true, terminal: isatty(descriptor) == 1)
     }
 
     private func prompt(unicode: Bool) -> Prompt {

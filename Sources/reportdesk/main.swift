@@ -63,7 +63,7 @@ if options.showVersion {
 func outputStyle(for descriptor: Int32) -> TerminalStyle {
     TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
                   colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
-                  zone: settings.zone, now: settings.clock.now)
+                  zone: settings.zone, now: settings.clock.now, terminal: isatty(descriptor) == 1)
 }
 
 let words = options.commandWords
@@ -77,7 +77,7 @@ if words.isEmpty && isatty(STDIN_FILENO) == 1 {
     exit(repl.run())
 }
 
-let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO))
+let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO), errorStyle: outputStyle(for: STDERR_FILENO))
 
 if words.isEmpty {
     let script = ScriptInput()

@@ -12,8 +12,13 @@ package struct HumanRenderer: Sendable {
         view.render(value, style: style)
     }
 
-    /// `error: …` for stderr, one line.
+    /// `error: …` for stderr: one line, or on a terminal wrapped by words to its width with the
+    /// continuation lines under the message, as cards and help wrap.
     package func error(_ error: DeskError) -> String {
-        style.paint("error:", "1;31") + " " + SafeText.line(error.message)
+        let message = SafeText.line(error.message)
+        guard style.terminal else { return style.paint("error:", "1;31") + " " + message }
+        let indent = String(repeating: " ", count: 7)
+        let lines = DisplayWidth.wrap(message, to: style.usableWidth - indent.count, breakingWords: false)
+        return style.paint("error:", "1;31") + " " + lines.joined(separator: "\n" + indent)
     }
 }

@@ -6,10 +6,13 @@ import ReportDeskCore
 package struct OutputFormatter: Sendable {
     package let json: Bool
     package let style: TerminalStyle
+    /// How errors are drawn: standard error may be a terminal when standard output is not.
+    package let errorStyle: TerminalStyle
 
-    package init(json: Bool, style: TerminalStyle) {
+    package init(json: Bool, style: TerminalStyle, errorStyle: TerminalStyle? = nil) {
         self.json = json
         self.style = style
+        self.errorStyle = errorStyle ?? style
     }
 
     package struct Output: Sendable {
@@ -25,7 +28,7 @@ package struct OutputFormatter: Sendable {
             return Output(standardOutput: text.isEmpty ? nil : text + "\n")
         case .failure(let error):
             if json { return Output(standardOutput: JSONWriter.string(.object(JSONObject([("error", error.json)]))) + "\n") }
-            return Output(standardError: HumanRenderer(style: style).error(error) + "\n")
+            return Output(standardError: HumanRenderer(style: errorStyle).error(error) + "\n")
         }
     }
 

@@ -9,13 +9,20 @@ package struct TerminalStyle: Sendable {
     package var zone: ZoneRules
     package var now: Instant
     package var interactive: Bool
+    /// Whether the text goes to a terminal: only there are messages wrapped to its width.
+    package var terminal: Bool
+    /// Where the page shown starts in the whole list (1, or 51 for `more`'s second page of 50).
+    package var firstRow: Int
 
-    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false) {
+    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false, terminal: Bool = false,
+                 firstRow: Int = 1) {
         self.width = width
         self.colour = colour
         self.zone = zone
         self.now = now
         self.interactive = interactive
+        self.terminal = terminal
+        self.firstRow = firstRow
     }
 
     /// Colour only on a terminal and never when `NO_COLOR` is set (no-color.org) or `TERM=dumb`.

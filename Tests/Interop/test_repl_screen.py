@@ -1,0 +1,116 @@
+"""What the operator sees in the REPL at 60 and 120 columns, judged on the screen a terminal emulator
+(pyte) draws from the bytes the pty received: columns that fit, footers whose hint is whole,
+messages wrapped by words, pages that fit the height, completion that follows the rules, and a
+history that never keeps an `erase` line."""
+import json
+import os
+import re
+import time
+
+import pexpect
+import pyte
+import pytest
+
+from test_repl import PROMPT, desk, environment
+
+ROWS = 40
+WIDTHS = [60, 120]
+
+
+def reports_file(tmp_path, count):
+    """`count` pending reports, oldest first, every category, as JSON Lines."""
+    path = tmp_path / "reports.jsonl"
+    kinds = [("experience", "feature_not_working", {"details": "The share button does nothing when I tap it twice"}),
+             ("payment", "refund_request", {"orderId": "ORD-7", "details": "charged twice for gems"}),
+             ("community", "harassment", {})]
+    with open(path, "w", encoding="utf-8") as file:
+        for index in range(count):
+            category, issue_type, extra = kinds[index % 3]
+            row = {"category": category, "issueType": issue_type,
+                   "reportedAt": f"2026-11-2{index % 4}T{10 + index % 10:02}:{index % 60:02}:{index // 60:02}Z", **extra}
+            file.write(json.dumps(row) + "\n")
+    return path
+
+
+class Screen:
+    """A REPL on a pty of `width` × ROWS, and the screen a terminal draws from what it received."""
+
+    def __init__(self, binary, store, width, **env):
+        self.width = width
+        self.terminal = pyte.Screen(width, ROWS)
+        self.stream = pyte.ByteStream(self.terminal)
+        self.child = pexpect.spawn(binary, [], env=environment(store, **env), dimensions=(ROWS, width), timeout=20)
+        self.child.expect(PROMPT)
+        self.stream.feed(self.child.before + self.child.after)
+
+    def run(self, line):
+        """Types a line and Enter; returns the screen's lines once the next prompt is drawn."""
+        self.child.send(line + "\r")
+        return self.settle()
+
+    def settle(self):
+        self.child.expect(PROMPT)
+        self.stream.feed(self.child.before + self.child.after)
+        return self.lines()
+
+    def lines(self):
+        return [line.rstrip() for line in self.terminal.display]
+
+    def since(self, typed):
+        """The screen's lines after the last command line `typed` (which may wrap onto several rows)."""
+        lines = self.lines()
+        start = max(index for index, line in enumerate(lines) if line.startswith("reportdesk") and typed[:10] in line)
+        column = lines[start].index(typed[:10])
+        return lines[start + (column + len(typed) - 1) // self.width + 1:]
+
+    def drain(self, seconds=1.5):
+        """Feeds whatever the terminal receives within `seconds` (after keys that draw no prompt)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.2))
+            except pexpect.TIMEOUT:
+                continue
+        return self.lines()
+
+    def leave(self):
+        self.child.send("\x04")
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        return self.child.exitstatus
+
+
+def wrapped_by_words(lines, width, words):
+    """No line reached the last column (the terminal did not cut it) and every word is whole on a line."""
+    assert all(len(line) < width for line in lines), "\n".join(lines)
+    text = "\n".join(lines)
+    for word in words:
+        assert re.search(r"(^|[\s(,;\"])" + re.escape(word) + r"($|[\s),;.\"?])", text, re.M), f"{word!r} is cut:\n{text}"
+
+
+# errors and import rejects wrap by words on a terminal
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_errors_wrap_by_words(binary, store, width):
+    screen = Screen(binary, store, width)
+    screen.run("submit --category experience --issue-type sluggish")
+    lines = screen.since("submit --category experience --issue-type sluggish")
+    assert any("error:" in line for line in lines), lines
+    wrapped_by_words([line for line in lines if line], width,
+                     ["crash_or_freeze", "slow_loading", "feature_not_working", "display_problem", "login_problem"])
+    assert screen.leave() == 0
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_import_rejects_wrap_by_words(binary, store, tmp_path, width):
+    rows = tmp_path / "awkward.csv"
+    rows.write_text("Category,Issue type,Report details,Report time,Order ID\n"
+                    "Experience and usage,feature_not_workinq,button broken,2026-11-20T10:00:00Z,\n"
+                    "Community Guidelines violation,harassment,has details,2026-11-20T10:00:00Z,\n")
+    screen = Screen(binary, store, width)
+    screen.run(f"import {rows}")
+    lines = screen.since(f"import {rows}")
+    lines = lines[lines.index("rejected"):next(i for i, line in enumerate(lines) if line.startswith("rejectedCount"))]
+    assert len(lines) > 2, lines
+    wrapped_by_words(lines, width, ["feature_not_working", "display_problem", "experience", "payment"])
+    assert screen.leave() == 0
