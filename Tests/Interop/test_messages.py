@@ -134,3 +134,13 @@ def test_help_options_print_the_commands_help(binary, store):
     assert "Commands" in done.stdout
     done = run(binary, store, "--version")
     assert done.returncode == 0 and re.match(r"reportdesk \d+\.\d+\.\d+", done.stdout)
+
+
+# script mode with --json keeps the line number of the failure
+
+def test_script_mode_with_json_names_the_failing_line(binary, store):
+    done = run(binary, store, "--json", stdin="info\n# a comment\nshow 99\ninfo\n")
+    assert done.returncode == 1
+    values = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(values) == 2 and values[1]["error"]["data"]["line"] == 3, values
+    assert done.stderr.startswith("line 3: error: "), done.stderr
