@@ -114,3 +114,22 @@ def test_import_rejects_wrap_by_words(binary, store, tmp_path, width):
     assert len(lines) > 2, lines
     wrapped_by_words(lines, width, ["feature_not_working", "display_problem", "experience", "payment"])
     assert screen.leave() == 0
+
+
+# a page fits the terminal's height; `more` says which rows it shows
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pages_fit_the_terminal_and_more_counts_rows(binary, store, tmp_path, width):
+    desk(binary, store, "import", str(reports_file(tmp_path, 90)))
+    screen = Screen(binary, store, width)
+    lines = screen.run("list")
+    assert any(line.startswith("KEY") for line in lines), "the header scrolled away:\n" + "\n".join(lines)
+    footer = next((line for line in lines if " of 90 reports" in line), "\n".join(lines))
+    first = int(footer.split()[0])
+    assert first < ROWS - 2, footer
+    lines = screen.run("more")
+    assert any(line.startswith("KEY") for line in lines)
+    assert any(line.startswith(f"{first + 1}–{2 * first} of 90 reports") for line in lines), "\n".join(lines)
+    assert screen.leave() == 0
+    # Elsewhere the default page stays 50.
+    assert len(desk(binary, store, "list")["reports"]) == 50

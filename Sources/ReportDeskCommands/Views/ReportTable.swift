@@ -68,9 +68,13 @@ package struct ReportTable: ResultView {
             return .init(hint, colour: style.now.duration(until: due).milliseconds < 6 * 3_600_000 ? "33" : nil)
         }
 
-        /// `4 of 9 reports` (or `4 reports · store version 17` after a change to several).
+        /// `4 of 9 reports`, `51–100 of 284 reports` on a later page (or `4 reports · store
+        /// version 17` after a change to several).
         private func summary(_ value: JSONValue, shown: Int) -> String {
-            if let total = value["total"]?.intValue { return "\(shown) of \(total) report\(total == 1 ? "" : "s")" }
+            if let total = value["total"]?.intValue {
+                let rows = style.firstRow > 1 ? "\(style.firstRow)–\(style.firstRow + shown - 1)" : "\(shown)"
+                return "\(rows) of \(total) report\(total == 1 ? "" : "s")"
+            }
             let version = value["version"]?.intValue.map { " · store version \($0)" } ?? ""
             return "\(shown) report\(shown == 1 ? "" : "s")" + version
         }

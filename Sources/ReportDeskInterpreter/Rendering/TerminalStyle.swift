@@ -40,6 +40,13 @@ package struct TerminalStyle: Sendable {
         return 100
     }
 
+    /// The terminal's height in rows, or nil when the descriptor is not a terminal.
+    package static func height(fileDescriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// The columns a table or card may fill: one short of the edge, so no terminal wraps a full line.
     package var usableWidth: Int { max(width - 1, 10) }
 
