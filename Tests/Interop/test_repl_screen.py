@@ -88,6 +88,24 @@ def wrapped_by_words(lines, width, words):
         assert re.search(r"(^|[\s(,;\"])" + re.escape(word) + r"($|[\s),;.\"?])", text, re.M), f"{word!r} is cut:\n{text}"
 
 
+# narrow terminals keep key, status and due; the details give way first; the footer's hint is whole
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_list_keeps_the_urgent_columns_and_the_whole_hint(binary, store, tmp_path, width):
+    desk(binary, store, "import", str(reports_file(tmp_path, 60)))
+    screen = Screen(binary, store, width, TZ="Europe/Berlin")
+    lines = screen.run("list --limit 10")
+    header = next(line for line in lines if line.startswith("KEY"))
+    for column in ("KEY", "STATUS", "CATEGORY", "DUE"):
+        assert column in header, header
+    assert ("DETAILS" in header) == (width >= 120), header
+    text = "\n".join(screen.since("list --limit 10"))
+    assert "next page: more" in text, text
+    assert "times in Europe/Berlin (+01:00)" in text, text
+    assert all(len(line) < width for line in screen.since("list --limit 10"))
+    assert screen.leave() == 0
+
+
 # errors and import rejects wrap by words on a terminal
 
 @pytest.mark.parametrize("width", WIDTHS)

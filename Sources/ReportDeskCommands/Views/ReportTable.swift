@@ -16,14 +16,16 @@ package struct ReportTable: ResultView {
     private struct Layout {
         let style: TerminalStyle
 
+        /// Key, status and due time always stay; the details give way first (they shrink, then
+        /// go: `show` has them in full), then the report time, the issue type and the category.
         static let columns: [TextTable.Column] = [
             .init(header: "KEY", alignRight: true),
             .init(header: "STATUS"),
-            .init(header: "CATEGORY", minimum: 6, shrinkOrder: 3, dropOrder: 1),
-            .init(header: "ISSUE TYPE", minimum: 8, shrinkOrder: 2, dropOrder: 2),
-            .init(header: "REPORTED", dropOrder: 3),
+            .init(header: "CATEGORY", minimum: 6, shrinkOrder: 3, dropOrder: 4),
+            .init(header: "ISSUE TYPE", minimum: 8, shrinkOrder: 2, dropOrder: 3),
+            .init(header: "REPORTED", dropOrder: 2),
             .init(header: "DUE"),
-            .init(header: "DETAILS / NOTE", minimum: 16, shrinkOrder: 1, dropOrder: 4),
+            .init(header: "DETAILS / NOTE", minimum: 16, shrinkOrder: 1, dropOrder: 1),
         ]
 
         func render(_ value: JSONValue) -> String {
