@@ -144,3 +144,18 @@ def test_script_mode_with_json_names_the_failing_line(binary, store):
     values = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(values) == 2 and values[1]["error"]["data"]["line"] == 3, values
     assert done.stderr.startswith("line 3: error: "), done.stderr
+
+
+# --json export keeps standard output for the rows
+
+def test_json_export_to_standard_output_prints_only_rows_there(binary, store, tmp_path):
+    submit(binary, store, "experience", "other", "--details", "one")
+    submit(binary, store, "experience", "other", "--details", "two")
+    done = run(binary, store, "--json", "export")
+    assert done.returncode == 0
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [row["details"] for row in rows] == ["one", "two"], done.stdout
+    assert json.loads(done.stderr)["exported"] == 2
+    out = tmp_path / "out.jsonl"
+    done = run(binary, store, "--json", "export", "--out", str(out))
+    assert json.loads(done.stdout)["out"] == str(out) and done.stderr == ""

@@ -1,7 +1,7 @@
 import ReportDeskCore
 
 /// Renders an execution for one-shot and script mode (and the REPL): with `--json` exactly one
-/// JSON line on stdout, the same value a JSON-RPC client gets (errors as `{"error":…}`); otherwise
+/// JSON line on stdout (on stderr when stdout carried the command's data), the same value a JSON-RPC client gets (errors as `{"error":…}`); otherwise
 /// human text on stdout and errors as one readable line on stderr (INTERFACE.md).
 package struct OutputFormatter: Sendable {
     package let json: Bool
@@ -23,7 +23,12 @@ package struct OutputFormatter: Sendable {
     package func format(_ execution: Interpreter.Execution) -> Output {
         switch execution.outcome {
         case .success(let value):
-            if json { return Output(standardOutput: JSONWriter.string(value) + "\n") }
+            if json {
+                // Standard output holds the command's data (an export's rows): the result goes to
+                // standard error, so stdout stays one kind of value.
+                if execution.wroteStandardOutput { return Output(standardError: JSONWriter.string(value) + "\n") }
+                return Output(standardOutput: JSONWriter.string(value) + "\n")
+            }
             let text = HumanRenderer(style: style).render(value, with: execution.spec?.result.view ?? FieldsView())
             return Output(standardOutput: text.isEmpty ? nil : text + "\n")
         case .failure(let error):

@@ -13,10 +13,13 @@ package struct Interpreter: Sendable {
     package struct Execution: Sendable {
         package let spec: CommandSpec?
         package let outcome: Result<JSONValue, DeskError>
+        /// Whether the command wrote its data to standard output (`export` without `--out`).
+        package let wroteStandardOutput: Bool
 
-        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>) {
+        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>, wroteStandardOutput: Bool = false) {
             self.spec = spec
             self.outcome = outcome
+            self.wroteStandardOutput = wroteStandardOutput
         }
     }
 
@@ -75,10 +78,11 @@ package struct Interpreter: Sendable {
     private func run(_ command: any Command.Type, bind: () throws(DeskError) -> BoundArguments) -> Execution {
         let spec = command.spec
         session.clearCancel()
+        _ = session.standardOutputTaken(reset: true)
         do {
             let arguments = try bind()
             let value = try command.execute(arguments, in: CommandContext(session: session, spec: spec))
-            return Execution(spec: spec, outcome: .success(value))
+            return Execution(spec: spec, outcome: .success(value), wroteStandardOutput: session.standardOutputTaken())
         } catch let error as DeskError {
             return Execution(spec: spec, outcome: .failure(error))
         } catch {
