@@ -159,3 +159,14 @@ def test_json_export_to_standard_output_prints_only_rows_there(binary, store, tm
     out = tmp_path / "out.jsonl"
     done = run(binary, store, "--json", "export", "--out", str(out))
     assert json.loads(done.stdout)["out"] == str(out) and done.stderr == ""
+
+
+# a reused Report ID names the report that has it and what differs
+
+def test_a_reused_report_id_names_its_report_and_the_difference(binary, store):
+    submit(binary, store, "experience", "other", "--details", "the first text", "--report-id", "RID-1")
+    done = run(binary, store, "submit", "--category", "experience", "--issue-type", "other", "--details", "another text",
+               "--report-id", "RID-1")
+    assert done.returncode == 1
+    assert 'Report ID "RID-1" already belongs to #1' in done.stderr, done.stderr
+    assert 'details (#1: "the first text"; given: "another text")' in done.stderr, done.stderr
