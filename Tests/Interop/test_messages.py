@@ -170,3 +170,15 @@ def test_a_reused_report_id_names_its_report_and_the_difference(binary, store):
     assert done.returncode == 1
     assert 'Report ID "RID-1" already belongs to #1' in done.stderr, done.stderr
     assert 'details (#1: "the first text"; given: "another text")' in done.stderr, done.stderr
+
+
+# taxonomy ids are snake_case
+
+def test_taxonomy_ids_are_snake_case(binary, store):
+    taxonomy = ok(binary, store, "taxonomy", "add", "feedback", "--display-name", "Feedback", "--issue-types", "Feature request")
+    feedback = next(c for c in taxonomy["categories"] if c["id"] == "feedback")
+    assert feedback["issueTypes"] == [{"id": "feature_request", "displayName": "Feature request"}], feedback
+    for args in (["Bad-Id", "--display-name", "X", "--issue-types", "a"], ["feedback", "--issue-types", "Bug Report=Bug report"]):
+        done = run(binary, store, "taxonomy", "add", *args)
+        assert done.returncode == 2 and "snake_case" in done.stderr, done.stderr
+    assert "such as bad_id" in run(binary, store, "taxonomy", "add", "Bad-Id", "--display-name", "X", "--issue-types", "a").stderr
