@@ -182,3 +182,26 @@ def test_taxonomy_ids_are_snake_case(binary, store):
         done = run(binary, store, "taxonomy", "add", *args)
         assert done.returncode == 2 and "snake_case" in done.stderr, done.stderr
     assert "such as bad_id" in run(binary, store, "taxonomy", "add", "Bad-Id", "--display-name", "X", "--issue-types", "a").stderr
+
+
+# the words
+
+def test_messages_use_articles_plurals_and_lists_as_people_write_them(binary, store, tmp_path):
+    submit(binary, store, "experience", "other", "--details", "x")
+    assert "is an experience report" in run(binary, store, "appeal", "open", "1", "hi").stderr
+    refused = run(binary, store, "submit", "--category", "community", "--issue-type", "other", "--details", "x")
+    assert "it belongs to experience and payment reports only" in refused.stderr, refused.stderr
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(PNG)
+    submit(binary, store, "community", "other", "--screenshot", str(shot))
+    assert "1 screenshot file present with its hash" in run(binary, store, "verify").stdout
+    row = {"category": "payment", "issueType": "other", "orderId": "O-1", "reportedAt": "2026-11-20T10:00:00Z"}
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps(row) + "\n")
+    ok(binary, store, "import", str(rows))
+    rows.write_text(json.dumps(row) + "\n" + json.dumps({**row, "orderId": "O-2"}) + "\n")
+    ok(binary, store, "import", str(rows))
+    summaries = [v["summary"] for v in ok(binary, store, "history")["versions"]]
+    assert summaries[0].endswith("1 added, 1 duplicate, 0 rejected"), summaries
+    done = run(binary, store, "note", "1", "n" * 100_001)
+    assert "100,001 characters long; the limit is 100,000" in done.stderr, done.stderr[:300]

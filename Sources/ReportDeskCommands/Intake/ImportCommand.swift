@@ -91,7 +91,7 @@ enum ImportCommand: Command {
             let reports = try transaction.importedReports(screenshotFolder: input.folder)
             let outcome = try ImportRun.run(input, taxonomy: try transaction.taxonomy(), settings: settings,
                                             into: ImportRun.Target(add: reports.add, finish: reports.finish))
-            transaction.summary = "import \(input.name): \(outcome.imported) added, \(outcome.duplicates) duplicates, \(outcome.rejectedCount) rejected"
+            transaction.summary = "import \(input.name): \(outcome.imported) added, \(Wording.count(outcome.duplicates, "duplicate")), \(outcome.rejectedCount) rejected"
             return outcome
         }
         let outcome = written.value
