@@ -134,6 +134,26 @@ def test_import_rejects_wrap_by_words(binary, store, tmp_path, width):
     assert screen.leave() == 0
 
 
+# completion offers only the fields the chosen category allows
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("category, offered, refused", [
+    ("payment", ["--order-id", "--details", "--open-id"], ["--screenshot", "--report-id"]),
+    ("community", ["--screenshot", "--open-id"], ["--details", "--order-id", "--report-id"]),
+])
+def test_completion_offers_only_the_fields_of_the_category(binary, store, width, category, offered, refused):
+    screen = Screen(binary, store, width)
+    screen.child.send(f"submit --category {category} --issue-type other --\t\t")
+    listing = "\n".join(screen.drain())
+    for flag in offered:
+        assert flag in listing, listing
+    for flag in refused:
+        assert flag not in listing, listing
+    screen.child.send("\x03")
+    screen.settle()
+    assert screen.leave() == 0
+
+
 # a page fits the terminal's height; `more` says which rows it shows
 
 @pytest.mark.parametrize("width", WIDTHS)
