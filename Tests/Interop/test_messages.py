@@ -205,3 +205,16 @@ def test_messages_use_articles_plurals_and_lists_as_people_write_them(binary, st
     assert summaries[0].endswith("1 added, 1 duplicate, 0 rejected"), summaries
     done = run(binary, store, "note", "1", "n" * 100_001)
     assert "100,001 characters long; the limit is 100,000" in done.stderr, done.stderr[:300]
+
+
+# show in a pipe never cuts an identifier or a path
+
+def test_show_in_a_pipe_keeps_identifiers_and_paths_whole(binary, store, tmp_path):
+    open_id = "_" + "A1b2C3d4" * 12
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(PNG)
+    report = submit(binary, store, "community", "other", "--open-id", open_id, "--screenshot", str(shot))
+    for columns in ("60", "100"):
+        shown = run(binary, store, "show", "1", COLUMNS=columns).stdout
+        assert any(open_id in line for line in shown.splitlines()), shown
+        assert any(report["screenshot"]["path"] in line for line in shown.splitlines()), shown
