@@ -73,7 +73,7 @@ package final class REPL {
                 continued = ""
                 let trimmed = line.trimmed
                 guard !trimmed.isEmpty else { continue }
-                reader.remember(line)
+                if !Self.isErase(trimmed) { reader.remember(line) }
                 if ["quit", "exit", "\\q"].contains(trimmed) { return 0 }
                 handle(trimmed)
             }
@@ -88,6 +88,13 @@ package final class REPL {
             return editing
         }
         return PlainLineReader(console: console)
+    }
+
+    /// An `erase` line names the user whose data goes: it never enters the history, whether the
+    /// command succeeds, fails or is mistyped (README, The store).
+    static func isErase(_ line: String) -> Bool {
+        let first = (try? Tokenizer.words(line).first) ?? line.split(separator: " ").first.map(String.init)
+        return first == "erase"
     }
 
     private func handle(_ line: String) {

@@ -171,3 +171,21 @@ def test_pages_fit_the_terminal_and_more_counts_rows(binary, store, tmp_path, wi
     assert screen.leave() == 0
     # Elsewhere the default page stays 50.
     assert len(desk(binary, store, "list")["reports"]) == 50
+
+
+# an erase line never enters the history
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_erase_lines_never_enter_the_history(binary, store, width):
+    desk(binary, store, "submit", "--category", "payment", "--issue-type", "other", "--open-id", "user-to-forget",
+         "--order-id", "ORD-1")
+    screen = Screen(binary, store, width)
+    screen.run("info")
+    lines = screen.run("erase --open-id user-to-forget --forcefully")
+    assert any("error:" in line for line in lines)
+    screen.run("erase --open-id someone-else")
+    assert screen.leave() == 0
+    with open(os.path.join(store, "history"), encoding="utf-8") as file:
+        history = file.read()
+    assert "info" in history
+    assert "erase" not in history and "user-to-forget" not in history and "someone-else" not in history, history
