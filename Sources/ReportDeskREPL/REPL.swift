@@ -75,7 +75,7 @@ package final class REPL {
                 continued = ""
                 let trimmed = line.trimmed
                 guard !trimmed.isEmpty else { continue }
-                reader.remember(line)
+                if !Self.isErase(trimmed) { reader.remember(line) }
                 if ["quit", "exit", "\\q"].contains(trimmed) { return 0 }
                 handle(trimmed)
             }
@@ -92,31 +92,53 @@ package final class REPL {
         return PlainLineReader(console: console)
     }
 
+    /// An `erase` line names the user whose data goes: it never enters the history, whether the
+    /// command succeeds, fails or is mistyped (README, The store).
+    static func isErase(_ line: String) -> Bool {
+        let first = (try? Tokenizer.words(line).first) ?? line.split(separator: " ").first.map(String.init)
+        return first == "erase"
+    }
+
     private func handle(_ line: String) {
         if line == "more" {
             guard let page = nextPage else {
                 console.out("Nothing more to show: more continues the last list, search or history that had another page.\n")
                 return
             }
-            execute(page.words)
+            execute(page.words, firstRow: page.firstRow)
             return
         }
         do {
-            execute(try Tokenizer.words(line))
+            execute(fittedToScreen(try Tokenizer.words(line)), firstRow: 1)
         } catch {
             console.err(HumanRenderer(style: style(for: STDERR_FILENO)).error(error) + "\n")
         }
     }
 
-    private func execute(_ words: [String]) {
+    /// A list, search or history without `--limit` gets a page that fits the terminal's height
+    /// (with its header, footer and the next prompt), so its header does not scroll away.
+    private func fittedToScreen(_ words: [String]) -> [String] {
+        guard !json, let rows = TerminalStyle.height(fileDescriptor: STDOUT_FILENO),
+              let (command, arguments) = interpreter.registry.match(words),
+              let limit = command.spec.parameter(named: "limit"), command.spec.parameter(named: "cursor") != nil,
+              !CommandLineScan(arguments, spec: command.spec).named.contains(limit.name) else { return words }
+        let page = min(max(rows - 5, 3), 1000)
+        // Right after the command name, so a `--` among the arguments cannot make it positional.
+        return Array(words.dropLast(arguments.count)) + ["--limit", String(page)] + arguments
+    }
+
+    private func execute(_ words: [String], firstRow: Int) {
         let watcher = CancellationWatcher(session: session)
         let execution = interpreter.execute(words: words)
         watcher.stop()
         if case .success(let value) = execution.outcome, value["nextCursor"] != nil,
            let (command, arguments) = interpreter.registry.match(words) {
-            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, spec: command.spec, result: value)
+            nextPage = NextPage(command: Array(words.dropLast(arguments.count)), arguments: arguments, spec: command.spec, result: value,
+                                firstRow: firstRow)
         }
-        let output = OutputFormatter(json: json, style: style(for: STDOUT_FILENO)).format(execution)
+        var outputStyle = style(for: STDOUT_FILENO)
+        outputStyle.firstRow = firstRow
+        let output = OutputFormatter(json: json, style: outputStyle).format(execution)
         console.out(output.standardOutput)
         if output.standardError != nil {
             console.err(OutputFormatter(json: json, style: style(for: STDERR_FILENO)).format(execution).standardError)
@@ -129,7 +151,7 @@ package final class REPL {
         TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
                       colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
                       zone: desk.zone, now: desk.now, interactive: true,
-                      unicode: TerminalStyle.unicodeAllowed(environment: environment))
+                      unicode: TerminalStyle.unicodeAllowed(environment: environment), terminal: isatty(descriptor) == 1)
     }
 
     private func prompt(unicode: Bool) -> Prompt {

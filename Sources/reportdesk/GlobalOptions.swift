@@ -11,6 +11,8 @@ struct GlobalOptions {
     var actor: String?
     var keepGoing = false
     var showVersion = false
+    /// `--help`: the usage of the program itself before the list of commands.
+    var showUsage = false
     var commandWords: [String] = []
 
     static let usage = """
@@ -57,7 +59,7 @@ struct GlobalOptions {
             case "--actor": options.actor = try value(for: "actor", inline: inline)
             case "--keep-going": options.keepGoing = true
             case "--version": options.showVersion = true
-            case "--help", "-h": options.commandWords = ["help"]; return options
+            case "--help", "-h": options.showUsage = true; options.commandWords = ["help"]; return options
             case "--": options.commandWords = Array(arguments[index...]); return options
             default:
                 throw DeskError.invalidParams(field: String(parts[0].drop(while: { $0 == "-" })),

@@ -19,7 +19,8 @@ struct ScriptRunner {
         for bytes in lines {
             lineNumber += 1
             guard var line = String(validating: bytes, as: UTF8.self) else {
-                let error = DeskError.invalidParams(field: "line", "line \(lineNumber) is not valid UTF-8; nothing on it was run")
+                let error = DeskError.invalidParams(field: "line", "line \(lineNumber) is not valid UTF-8; nothing on it was run",
+                                                    extra: [("line", .int(lineNumber))])
                 let output = formatter.format(Interpreter.Execution(spec: nil, outcome: .failure(error)))
                 console.out(output.standardOutput)
                 console.err(output.standardError)
@@ -37,9 +38,13 @@ struct ScriptRunner {
             let trimmed = line.trimmed
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             if trimmed == "quit" || trimmed == "exit" { break }
-            let execution = interpreter.execute(line: line)
+            let execution = Self.located(interpreter.execute(line: line), line: lineNumber)
             var output = formatter.format(execution)
-            if let error = output.standardError { output.standardError = "line \(lineNumber): " + error }
+            if case .failure(let error) = execution.outcome {
+                // With --json the error value goes to stdout; the line is named on stderr either way.
+                let text = output.standardError ?? HumanRenderer(style: formatter.errorStyle).error(error) + "\n"
+                output.standardError = "line \(lineNumber): " + text
+            }
             console.out(output.standardOutput)
             console.err(output.standardError)
             let status = OutputFormatter.exitStatus(execution)
@@ -47,6 +52,16 @@ struct ScriptRunner {
             if status != 0 && !keepGoing { return status }
         }
         return worst
+    }
+}
+
+extension ScriptRunner {
+    /// A failure with the script's line number in its `data` (`data.line`), so `--json` keeps it.
+    static func located(_ execution: Interpreter.Execution, line: Int) -> Interpreter.Execution {
+        guard case .failure(let error) = execution.outcome else { return execution }
+        var data = error.data?.objectValue ?? JSONObject()
+        data["line"] = .int(line)
+        return Interpreter.Execution(spec: execution.spec, outcome: .failure(DeskError(error.code, error.message, data: .object(data))))
     }
 }
 

@@ -70,7 +70,7 @@ func outputStyle(for descriptor: Int32) -> TerminalStyle {
     TerminalStyle(width: TerminalStyle.width(fileDescriptor: descriptor, environment: environment),
                   colour: TerminalStyle.colourAllowed(fileDescriptor: descriptor, environment: environment),
                   zone: settings.zone, now: settings.clock.now,
-                  unicode: TerminalStyle.unicodeAllowed(environment: environment))
+                  unicode: TerminalStyle.unicodeAllowed(environment: environment), terminal: isatty(descriptor) == 1)
 }
 
 let words = options.commandWords
@@ -84,7 +84,7 @@ if words.isEmpty && isatty(STDIN_FILENO) == 1 {
     exit(repl.run())
 }
 
-let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO))
+let formatter = OutputFormatter(json: options.json, style: outputStyle(for: STDOUT_FILENO), errorStyle: outputStyle(for: STDERR_FILENO))
 /// `watch`'s events go out as they happen; it ends on SIGTERM, SIGINT or a reader gone.
 let events = ConsoleEventStream(console: console, json: options.json, watchedOutput: STDOUT_FILENO, endsOnSignals: true)
 
@@ -105,6 +105,7 @@ let session = Session(environment: Desk(settings: settings), registry: AllComman
 let interpreter = Interpreter(session: session)
 let execution = interpreter.execute(words: words)
 let output = formatter.format(execution)
+if options.showUsage && !options.json { console.out(GlobalOptions.usage + "\n\n") }
 console.out(output.standardOutput)
 console.err(output.standardError)
 exit(OutputFormatter.exitStatus(execution))

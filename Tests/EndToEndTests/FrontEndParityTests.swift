@@ -22,7 +22,14 @@ struct FrontEndParityTests {
         let input = scenario.steps.map(\.scriptLine).joined(separator: "\n") + "\n"
         let outcome = try fresh().run(["--json", "--keep-going"], input: input)
         #expect(outcome.status == 1, "the stale ifVersion step fails, so the script exits 1")
-        return try outcome.json()
+        // Script mode adds the failing line to an error's data; the rest is what the others give.
+        return try outcome.json().enumerated().map { index, value in
+            guard case .object(var error)? = value["error"], case .object(var data)? = error["data"] else { return value }
+            #expect(data["line"] == .int(index + 1), "the error names its script line")
+            data = JSONObject(data.filter { $0.key != "line" }.map { ($0.key, $0.value) })
+            error["data"] = .object(data)
+            return .object(["error": .object(error)])
+        }
     }
 
     func viaOneShot() throws -> [JSONValue] {

@@ -63,7 +63,7 @@ struct HostileInputTests {
         let script = try runner.run(["--json"], input: "note 1 \(big)\n")
         #expect(script.status == 2)
         let error = try #require(try script.json().first?["error"])
-        #expect(error["data"]?["field"] == "text" && error["message"]?.stringValue?.contains("100000 characters") == true)
+        #expect(error["data"]?["field"] == "text" && error["message"]?.stringValue?.contains("the limit is 100,000") == true)
         let message = #"{"jsonrpc":"2.0","id":1,"method":"submit","params":{"category":"payment","issueType":"other","details":""# + big + #""}}"#
         let reply = try rpc(Array(message.utf8))
         #expect(reply.first?["error"]?["data"]?["field"] == "details")

@@ -27,7 +27,7 @@ struct ImportExportStreamTests {
         #expect(again?["duplicates"] == 2 && again?["version"] == 1)
     }
 
-    @Test("export without --out writes the rows alone to standard output; --json adds the result line after them")
+    @Test("export without --out writes the rows alone to standard output; with --json the result line goes to standard error")
     func exportStandardOutput() throws {
         #expect(try runner.run(["import", "-"], input: Self.csv).status == 0)
         let file = folder.file("reports.jsonl")
@@ -36,11 +36,11 @@ struct ImportExportStreamTests {
         #expect(plain.status == 0)
         #expect(Array(plain.standardOutput.utf8) == [UInt8](try Data(contentsOf: URL(fileURLWithPath: file))))
         let json = try runner.run(["--json", "export", "--format", "csv"])
-        // CSV rows end in CRLF; the result is the one LF-terminated line after them.
+        // CSV rows end in CRLF; standard output holds nothing else, the result is on standard error.
         let lines = json.standardOutput.components(separatedBy: "\r\n")
-        #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}Key,Report ID,Category"))
+        #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}Key,Report ID,Category") && lines[3].isEmpty)
         #expect(json.standardOutput.contains(",\"'=HYPERLINK(\"\"x\"\")\","))
-        let result = try JSONParser.parse(lines[3])
+        let result = try JSONParser.parse(json.standardError)
         #expect(result["exported"] == 2 && result["out"] == .null)
     }
 

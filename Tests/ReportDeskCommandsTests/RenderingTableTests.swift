@@ -51,14 +51,22 @@ struct RenderingTableTests {
         #expect(table[1].hasPrefix("  1"))
     }
 
-    @Test("narrow terminals leave out columns in order, keeping key, status and due time")
+    @Test("narrow terminals leave out the details first, then the report time, keeping key, status and due time")
     func dropsColumns() {
         let medium = lines(ReportTable().render(F.page, style: F.style(width: 80)))[0]
         #expect(medium.split(separator: " ", omittingEmptySubsequences: true).first == "KEY")
-        #expect(!medium.contains("CATEGORY") && medium.contains("ISSUE TYPE") && medium.contains("REPORTED"))
+        #expect(!medium.contains("DETAILS") && medium.contains("CATEGORY") && medium.contains("ISSUE TYPE") && medium.contains("REPORTED"))
         let narrow = lines(ReportTable().render(F.page, style: F.style(width: 60)))[0]
-        #expect(narrow.contains("KEY") && narrow.contains("STATUS") && narrow.contains("DUE") && narrow.contains("DETAILS"))
-        #expect(!narrow.contains("REPORTED") && !narrow.contains("ISSUE TYPE"))
+        #expect(narrow.contains("KEY") && narrow.contains("STATUS") && narrow.contains("DUE") && narrow.contains("CATEGORY"))
+        #expect(!narrow.contains("REPORTED") && !narrow.contains("DETAILS"))
+    }
+
+    @Test("a later page's footer says which rows it holds; a hint that does not fit goes to its own line")
+    func laterPageFooter() {
+        var style = F.style(width: 60, zone: "Europe/Berlin", interactive: true)
+        style.firstRow = 6
+        let footer = lines(ReportTable().render(F.page, style: style)).suffix(2)
+        #expect(Array(footer) == ["6–10 of 12 reports · times in Europe/Berlin (+01:00)", "next page: more"])
     }
 
     @Test("due times read as relative hints; past due and status are coloured only when colour is on")
@@ -138,7 +146,7 @@ struct RenderingTableTests {
         ]]]]
         let shown = DiffText().render(diff, style: style)
         #expect(!F.hasControls(shown))
-        #expect(shown.contains("→ \"\""), "an emptied text shows as \"\"")
+        #expect(shown.contains("    + \"\""), "an emptied text shows as \"\" (on its own line after a long one)")
         let undo: JSONValue = ["version": 7, "undid": 6, "reports": [F.hostileReport]]
         let undoView = try #require(AllCommands.registry.command(method: "undo")).spec.result.view
         let undone = undoView.render(undo, style: style)

@@ -25,10 +25,11 @@ struct RenderingTimeTests {
         #expect(F.style().relative(Instant(milliseconds: F.now.milliseconds + offset)) == text)
     }
 
-    @Test("a pending report's due time: in so long, or past due by so long", arguments: [
+    @Test("a pending report's due time: in so long, due now at the instant, or past due by so long", arguments: [
         (5 * 3_600_000, "in 5 h"),
         (30_000, "in <1 min"),
-        (0, "past due <1 min"),
+        (0, "due now"),
+        (-1, "past due <1 min"),
         (-3 * 3_600_000, "past due 3 h"),
         (-(2 * 86_400_000 + 4 * 3_600_000), "past due 2 d 4 h"),
     ] as [(Int64, String)])

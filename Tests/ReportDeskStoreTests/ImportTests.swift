@@ -110,7 +110,7 @@ struct ImportTests {
         #expect(try desk.run("info")["reports"]?.intValue == ImportSamples.all.map(\.imported).reduce(0, +))
         let history = try #require(try desk.run("history")["versions"]?.arrayValue)
         #expect(history.map { $0["command"] } == ["import", "import", "import"])
-        #expect(history[0]["summary"]?.stringValue == "import reports.json: 282 added, 1 duplicates, 4 rejected")
+        #expect(history[0]["summary"]?.stringValue == "import reports.json: 282 added, 1 duplicate, 4 rejected")
     }
 
     @Test("awkward rows come through exactly: CRLF and quotes in a cell, local times, formula-like text, console names")

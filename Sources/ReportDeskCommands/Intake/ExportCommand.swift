@@ -20,8 +20,8 @@ enum ExportCommand: Command {
             store as the same reports; CSV uses the console's column names, a byte order mark for spreadsheets, and \
             neutralises cells a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a leading apostrophe that \
             import removes again. Files are written owner-only (0600); stored screenshots are copied beside the file \
-            into screenshots/. Without --out the rows alone go to standard output (with --json the result line follows \
-            them); over JSON-RPC, give out.
+            into screenshots/. Without --out the rows alone go to standard output (with --json the result line goes to \
+            standard error); over JSON-RPC, give out.
             """,
         examples: ["export --out reports.jsonl", "export --format csv --status pending --out pending.csv", "export --since 2026-11-01 > november.jsonl"],
         view: TextView(), mutates: false)
@@ -62,7 +62,7 @@ enum ExportCommand: Command {
         let destination: ExportDestination
         if let out {
             destination = try ExportDestination.file(out)
-        } else if let output = context.session.streams.output {
+        } else if let output = context.session.takeStandardOutput() {
             destination = .descriptor(output)
         } else {
             throw DeskError.invalidParams(field: "out", "give out: standard output carries the protocol here, so export writes to a file")

@@ -19,7 +19,8 @@ enum ImportCommand: Command {
         discussion: """
             The format is detected from the content; UTF-8 with or without a byte order mark, LF or CRLF. Fields may be \
             named in camelCase (reportId, issueType, reportedAt) or in the console's words (Report ID, Issue type, Report \
-            time); categories and issue types by id or display name. Rows may carry status, processedAt, note and appeal. \
+            time); categories and issue types by id or display name. Rows may carry status, processedAt, note and appeal; \
+            a resolved or dismissed row needs its processedAt (Processed time), a pending one has none. \
             Every row is imported, a duplicate (same Report ID, or the same fingerprint of category, issue type, Open ID, \
             details, Order ID, screenshot and report time) or rejected with its line and reason; rejected rows are kept \
             verbatim in a rejects file in the store's rejects folder, ready to fix and import again. The result lists the \
@@ -90,7 +91,7 @@ enum ImportCommand: Command {
             let reports = try transaction.importedReports(screenshotFolder: input.folder)
             let outcome = try ImportRun.run(input, taxonomy: try transaction.taxonomy(), settings: settings,
                                             into: ImportRun.Target(add: reports.add, finish: reports.finish))
-            transaction.summary = "import \(input.name): \(outcome.imported) added, \(outcome.duplicates) duplicates, \(outcome.rejectedCount) rejected"
+            transaction.summary = "import \(input.name): \(outcome.imported) added, \(Wording.count(outcome.duplicates, "duplicate")), \(outcome.rejectedCount) rejected"
             return outcome
         }
         let outcome = written.value

@@ -69,10 +69,33 @@ enum SubmitCommand: Command {
                 transaction.summary = "submit #\(report.key) (\(report.category)/\(report.issueType))"
                 return report
             case .duplicate(let key):
-                throw DeskError.rule("R13", "this report is already in the store as #\(key)",
-                                     extra: [("key", .int(key)), ("field", submission.reportId == nil ? "reportedAt" : "reportId")])
+                guard let reportId = submission.reportId, let existing = try transaction.report(key: key) else {
+                    throw DeskError.rule("R13", "this report is already in the store as #\(key)",
+                                         extra: [("key", .int(key)), ("field", "reportedAt")])
+                }
+                throw reused(reportId, by: existing, submission: submission)
             }
         }
         return Submitted(report: written.value.json(now: now), warnings: warnings)
+    }
+
+    /// A Report ID names one report (R13): the error says which report has it and, field by field,
+    /// how the one submitted differs from it.
+    private static func reused(_ reportId: String, by existing: Report, submission: ReportSubmission) -> DeskError {
+        let compared: [(String, String?, String?)] = [
+            ("category", existing.category, submission.category),
+            ("issueType", existing.issueType, submission.issueType),
+            ("openId", existing.openId, submission.openId),
+            ("details", existing.details, submission.details),
+            ("reportedAt", RFC3339.format(existing.reportedAt), RFC3339.format(submission.reportedAt)),
+        ]
+        let differing = compared.filter { $0.1 != $0.2 }
+        func shown(_ text: String?) -> String { text.map { quoted(String($0.prefix(60)) + ($0.count > 60 ? "…" : "")) } ?? "none" }
+        let what = differing.isEmpty
+            ? "it is the same report"
+            : "it differs in " + differing.map { "\($0.0) (#\(existing.key): \(shown($0.1)); given: \(shown($0.2)))" }.joined(separator: ", ")
+        return DeskError.rule("R13", "Report ID \(quoted(reportId)) already belongs to #\(existing.key); \(what)",
+                              extra: [("key", .int(existing.key)), ("field", "reportId"),
+                                      ("differs", .array(differing.map { .string($0.0) }))])
     }
 }

@@ -52,6 +52,15 @@ package struct SessionCompletionProvider: CompletionProvider {
         }
     }
 
+    /// A field the category on the line does not allow (R3) is not offered: after
+    /// `--category payment`, no `--screenshot` nor `--report-id`.
+    package func offers(_ parameter: ParameterSpec, lineWords: [String]) -> Bool {
+        guard let field = ReportField(rawValue: parameter.name) else { return true }
+        let taxonomy = self.taxonomy
+        let chosen = values(of: "category", in: lineWords).compactMap(taxonomy.category(named:))
+        return chosen.isEmpty || chosen.contains { $0.fields.contains(field) }
+    }
+
     private var taxonomy: Taxonomy { (try? store()?.taxonomy()) ?? .builtIn }
 
     /// Keys (or Report IDs, for a prefix that starts one) pending first, each with its status,

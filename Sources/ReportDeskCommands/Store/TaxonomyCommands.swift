@@ -42,15 +42,22 @@ enum TaxonomyAddCommand: Command {
 
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Taxonomy {
         let id = try arguments.required(\.category)
-        guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }), !id.isEmpty else {
-            throw DeskError.invalidParams(field: "category", "a category id is letters, digits, _ and - only")
-        }
         let types = try (arguments.value(\.issueTypes) ?? []).map { item -> IssueType in
             let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
-            guard let typeID = parts.first, !typeID.isEmpty else {
+            guard let given = parts.first, !given.isEmpty else {
                 throw DeskError.invalidParams(field: "issueTypes", "an issue type is id or id=Display name")
             }
-            return IssueType(typeID, parts.count > 1 ? parts[1] : typeID)
+            if parts.count > 1 {
+                try requireSnakeCase(given, field: "issueTypes", what: "an issue type id")
+                return IssueType(given, parts[1])
+            }
+            // A display name alone gives its id: "Feature request" → feature_request.
+            if isSnakeCase(given) { return IssueType(given, given) }
+            guard let derived = snakeCase(given) else {
+                throw DeskError.invalidParams(field: "issueTypes",
+                    "cannot make an issue type id from \(quoted(given)); give it as id=Display name, the id in snake_case (lowercase letters, digits and _)")
+            }
+            return IssueType(derived, given)
         }
         _ = try context.write { transaction in
             let taxonomy = try transaction.taxonomy()
@@ -63,6 +70,7 @@ enum TaxonomyAddCommand: Command {
                 additions.append(ReportCategory(id: existing.id, displayName: existing.displayName, issueTypes: fresh,
                                                 fields: existing.fields, appealable: existing.appealable).json)
             } else {
+                try requireSnakeCase(id, field: "category", what: "a category id")
                 guard let name = try arguments.value(\.displayName), !name.isEmpty else {
                     throw DeskError.invalidParams(field: "displayName", "a new category needs --display-name")
                 }
@@ -77,5 +85,36 @@ enum TaxonomyAddCommand: Command {
             transaction.summary = "taxonomy add \(id)"
         }
         return try context.store().taxonomy()
+    }
+
+    /// Ids are snake_case like the built-in ones: a lowercase letter, then lowercase letters,
+    /// digits and single underscores.
+    static func isSnakeCase(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first), !id.hasSuffix("_"), !id.contains("__") else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// `Feature request` → `feature_request`; nil when nothing of the name is ASCII letters or digits.
+    static func snakeCase(_ name: String) -> String? {
+        var words: [String] = []
+        var word = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = ""
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        let id = words.joined(separator: "_")
+        return isSnakeCase(id) ? id : nil
+    }
+
+    private static func requireSnakeCase(_ id: String, field: String, what: String) throws(DeskError) {
+        guard !isSnakeCase(id) else { return }
+        let suggestion = snakeCase(id).map { " such as \($0)" } ?? ""
+        throw DeskError.invalidParams(field: field,
+            "\(what) is snake_case: lowercase letters, digits and _, starting with a letter\(suggestion); got \(quoted(id))")
     }
 }

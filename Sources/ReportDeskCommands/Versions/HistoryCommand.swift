@@ -56,26 +56,37 @@ enum UndoCommand: Command {
         summary: "Revert a version by recording a new one",
         discussion: "Refused when a later version changed the same report (undo that first) or when the data was erased since.",
         examples: ["undo", "undo 41"],
-        view: ReportViews.fieldsWithReports, mutates: true)
+        view: UndoText(), mutates: true)
+
+    static let removedReport = ObjectShape<Report>([
+        .field("key", .integer, \.key),
+        .field("reportId", ValueShape.string.orNull, \.reportId),
+    ]).shape
 
     static let result = ObjectShape<Undone>([
         .field("version", .integer, \.version),
         .field("undid", .integer, \.undid),
         .field("reports", .array(of: .report), \.reports),
+        // Reports the undone version had added: they leave the store and their keys are never reused (R4).
+        .field("removed", .array(of: removedReport, maximumCount: StoreTransaction.removedListed), \.removed),
+        .field("removedCount", .integer(minimum: 0), \.removedCount),
     ]).shape
 
-    /// The version made, the version reverted and the reports as they are now.
+    /// The version made, the version reverted, the reports as they are now and those removed.
     struct Undone {
         let version: Int
         let undid: Int
         let reports: [JSONValue]
+        /// The first `StoreTransaction.removedListed` reports removed, and how many were.
+        let removed: [Report]
+        let removedCount: Int
     }
 
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Undone {
         let requested = try arguments.value(\.version)
         let progress = ProgressReporter(context, unit: "reports")
         var reverted = 0
-        let written = try context.write { transaction -> (Int, [Report]) in
+        let written = try context.write { transaction -> (Int, (restored: [Report], removed: [Report], removedCount: Int)) in
             let target = requested ?? (transaction.version - 1)
             if target < 1 { throw DeskError.notFound("nothing to undo: the store has no versions yet") }
             return (target, try transaction.revert(target) { done, total in
@@ -85,7 +96,8 @@ enum UndoCommand: Command {
         }
         progress.finish(done: reverted, total: reverted)
         let now = context.now
-        return Undone(version: written.version, undid: written.value.0, reports: written.value.1.map { $0.json(now: now) })
+        return Undone(version: written.version, undid: written.value.0, reports: written.value.1.restored.map { $0.json(now: now) },
+                      removed: written.value.1.removed, removedCount: written.value.1.removedCount)
     }
 }
 

@@ -20,21 +20,22 @@ package struct ReportCard: ResultView {
 
         func render(_ report: JSONValue) -> String {
             var lines = [title(report)]
-            func add(_ label: String, _ text: String) {
-                lines.append("  " + DisplayWidth.pad(label, to: Self.labelWidth) + wrapped(text))
+            // Identifiers and paths wrap only between words, never inside one, so they can be copied whole.
+            func add(_ label: String, _ text: String, whole: Bool = false) {
+                lines.append("  " + DisplayWidth.pad(label, to: Self.labelWidth) + wrapped(text, breakingWords: !whole))
             }
             func addBlock(_ label: String, _ text: String) {
                 add(label, SafeText.block(text))
             }
             let pending = report["status"]?.stringValue == "pending"
-            add("Report ID", report["reportId"]?.stringValue.map(SafeText.line) ?? "—")
-            add("Open ID", report["openId"]?.stringValue.map(SafeText.line) ?? "— (not logged in)")
-            if let order = report["orderId"]?.stringValue { add("Order ID", SafeText.line(order)) }
+            add("Report ID", report["reportId"]?.stringValue.map(SafeText.line) ?? "—", whole: true)
+            add("Open ID", report["openId"]?.stringValue.map(SafeText.line) ?? "— (not logged in)", whole: true)
+            if let order = report["orderId"]?.stringValue { add("Order ID", SafeText.line(order), whole: true) }
             add("Reported", time(report["reportedAt"]))
             add("Due", time(report["dueAt"], due: true, pending: pending, pastDue: report["pastDue"]?.boolValue == true))
             add("Processed", time(report["processedAt"]))
             if let details = report["details"]?.stringValue { addBlock("Details", details) }
-            if let shot = report["screenshot"], !shot.isNull { add("Screenshot", screenshot(shot)) }
+            if let shot = report["screenshot"], !shot.isNull { add("Screenshot", screenshot(shot), whole: true) }
             let note = report["note"]?.stringValue ?? ""
             addBlock("Note", note.isEmpty ? "—" : note)
             if let appeal = report["appeal"], !appeal.isNull {
@@ -44,7 +45,7 @@ package struct ReportCard: ResultView {
                 if let decided = appeal["decidedAt"], !decided.isNull { add("  decided", time(decided)) }
                 if let appealNote = appeal["note"]?.stringValue, !appealNote.isEmpty { addBlock("  note", appealNote) }
             }
-            if let related = report["related"], !related.isNull { addRelated(related, report, add) }
+            if let related = report["related"], !related.isNull { addRelated(related, report) { add($0, $1) } }
             add("Version", "\(report["version"]?.intValue ?? 0)" + style.paint(" · times in \(style.zoneLabel)", "2"))
             if let notice = report["notice"]?.stringValue {
                 lines.append("")
@@ -102,8 +103,8 @@ package struct ReportCard: ResultView {
         }
 
         /// Text after a label, wrapped to the terminal with continuation lines indented under it.
-        private func wrapped(_ text: String, indent: String = Layout.indent) -> String {
-            DisplayWidth.wrap(text, to: style.usableWidth - indent.count).joined(separator: "\n" + indent)
+        private func wrapped(_ text: String, indent: String = Layout.indent, breakingWords: Bool = true) -> String {
+            DisplayWidth.wrap(text, to: style.usableWidth - indent.count, breakingWords: breakingWords).joined(separator: "\n" + indent)
         }
     }
 }

@@ -16,14 +16,16 @@ package struct ReportTable: ResultView {
     private struct Layout {
         let style: TerminalStyle
 
+        /// Key, status and due time always stay; the details give way first (they shrink, then
+        /// go: `show` has them in full), then the report time, the issue type and the category.
         static let columns: [TextTable.Column] = [
             .init(header: "KEY", alignRight: true),
             .init(header: "STATUS"),
-            .init(header: "CATEGORY", minimum: 6, shrinkOrder: 3, dropOrder: 1),
-            .init(header: "ISSUE TYPE", minimum: 8, shrinkOrder: 2, dropOrder: 2),
-            .init(header: "REPORTED", dropOrder: 3),
+            .init(header: "CATEGORY", minimum: 6, shrinkOrder: 3, dropOrder: 4),
+            .init(header: "ISSUE TYPE", minimum: 8, shrinkOrder: 2, dropOrder: 3),
+            .init(header: "REPORTED", dropOrder: 2),
             .init(header: "DUE"),
-            .init(header: "DETAILS / NOTE", minimum: 16, shrinkOrder: 1, dropOrder: 4),
+            .init(header: "DETAILS / NOTE", minimum: 16, shrinkOrder: 1, dropOrder: 1),
         ]
 
         func render(_ value: JSONValue) -> String {
@@ -64,13 +66,17 @@ package struct ReportTable: ResultView {
                 return report["processedLate"]?.boolValue == true ? .init("processed late", colour: "35") : .init("in time", colour: "2")
             }
             let hint = style.dueHint(due, pending: true)
-            if report["pastDue"]?.boolValue == true || due <= style.now { return .init(hint, colour: "1;31") }
+            if report["pastDue"]?.boolValue == true || Report.isPast(due: due, at: style.now) { return .init(hint, colour: "1;31") }
             return .init(hint, colour: style.now.duration(until: due).milliseconds < 6 * 3_600_000 ? "33" : nil)
         }
 
-        /// `4 of 9 reports` (or `4 reports · store version 17` after a change to several).
+        /// `4 of 9 reports`, `51–100 of 284 reports` on a later page (or `4 reports · store
+        /// version 17` after a change to several).
         private func summary(_ value: JSONValue, shown: Int) -> String {
-            if let total = value["total"]?.intValue { return "\(shown) of \(total) report\(total == 1 ? "" : "s")" }
+            if let total = value["total"]?.intValue {
+                let rows = style.firstRow > 1 ? "\(style.firstRow)–\(style.firstRow + shown - 1)" : "\(shown)"
+                return "\(rows) of \(total) report\(total == 1 ? "" : "s")"
+            }
             let version = value["version"]?.intValue.map { " · store version \($0)" } ?? ""
             return "\(shown) report\(shown == 1 ? "" : "s")" + version
         }

@@ -32,7 +32,9 @@ package struct VersionTable: ResultView {
                     .init(SafeText.line(version["summary"]?.stringValue ?? "")),
                 ]
             }
-            let summary = "\(versions.count) version\(versions.count == 1 ? "" : "s")"
+            let summary = style.firstRow > 1
+                ? "rows \(style.firstRow)–\(style.firstRow + versions.count - 1) of the history"
+                : "\(versions.count) version\(versions.count == 1 ? "" : "s")"
             let lines = TextTable(columns: Self.columns, rows: rows).render(style: style)
                 + PageFooter(style: style).lines(summary, next: value["nextCursor"])
             return lines.joined(separator: "\n")

@@ -10,8 +10,9 @@ package enum FieldLimits {
     /// Throws an invalid-params error when `text` is longer than `limit` characters or holds a NUL.
     package static func check(_ text: String, field: String, limit: Int) throws(DeskError) {
         if text.utf8.count > limit * 4 || text.unicodeScalars.count > limit {
-            throw DeskError.invalidParams(field: field, "\(field) is longer than \(limit) characters",
-                                          extra: [("limit", .int(limit))])
+            let length = text.unicodeScalars.count
+            throw DeskError.invalidParams(field: field, "\(field) is \(Wording.count(length, "character")) long; the limit is \(Wording.number(limit))",
+                                          extra: [("limit", .int(limit)), ("length", .int(length))])
         }
         if text.utf8.contains(0) {
             throw DeskError.invalidParams(field: field, "\(field) contains a NUL character, which is not accepted")

@@ -45,7 +45,7 @@ extension Report {
     /// Records a user's appeal (R10): payment-like categories only, after processing, once per decision.
     package mutating func openAppeal(message: String, at now: Instant, category: ReportCategory) throws(DeskError) {
         guard category.appealable else {
-            throw DeskError.rule("R10", "appeals are only for payment reports; report \(label) is a \(category.id) report",
+            throw DeskError.rule("R10", "appeals are only for payment reports; report \(label) is \(Wording.article(for: category.id)) \(category.id) report",
                                  extra: [("key", .int(key)), ("category", .string(category.id))])
         }
         guard status.isProcessed, let processedAt else {

@@ -49,7 +49,7 @@ public struct ReportSubmission: Sendable, Equatable {
             let allowedIn = taxonomy.categories.filter { $0.fields.contains(field) }.map(\.id)
             throw DeskError.rule(
                 "R3",
-                "\(field.rawValue) (\(field.consoleName)) is not allowed for \(category.id) reports; it belongs to \(allowedIn.joined(separator: ", ")) reports only",
+                "\(field.rawValue) (\(field.consoleName)) is not allowed for \(category.id) reports; it belongs to \(Wording.list(allowedIn)) reports only",
                 extra: [("field", .string(field.rawValue)), ("category", .string(category.id)),
                         ("allowedIn", .array(allowedIn.map(JSONValue.string)))])
         }

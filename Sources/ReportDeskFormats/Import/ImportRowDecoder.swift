@@ -56,6 +56,11 @@ package struct ImportRowDecoder {
             if processedAt < reportedAt { throw ImportRejection(.processedAt, "is before the report time") }
             submission.processedAt = processedAt
         }
+        // One rule for every format, the mirror of "a pending report has no processed time": a
+        // resolved or dismissed row says when it was processed, or it is rejected (R6 needs it).
+        if submission.status.isProcessed, submission.processedAt == nil {
+            throw ImportRejection(.processedAt, "is missing; a \(submission.status.rawValue) report needs the time it was processed")
+        }
         submission.note = row.text(.note) ?? ""
         submission.appeal = try appeal(row)
         return try submission.validated(against: taxonomy)

@@ -17,6 +17,8 @@ package enum ParameterBinder {
             }
             if value.isNull { continue }
             guard let accepted = parameter.type.accept(value) else {
+                if let unknown = unknownChoice(value, of: parameter) { throw unknown }
+                if let tooLong = overLong(value, of: parameter) { throw tooLong }
                 throw DeskError.invalidParams(
                     field: name, "\(name) must be \(parameter.type.expectation); got \(describe(value))",
                     extra: [("expected", parameter.type.schema)])
@@ -52,6 +54,30 @@ package enum ParameterBinder {
             throw DeskError(.invalidParams, "params must be an object (by name) or an array (by position), not \(other.typeName)",
                             data: ["field": "params"])
         }
+    }
+
+    /// For a parameter with a fixed set of values: the error naming the first value given that is
+    /// not one of them, with the closest allowed one, as mistyped commands and options get.
+    private static func unknownChoice(_ value: JSONValue, of parameter: ParameterSpec) -> DeskError? {
+        guard let allowed = parameter.type.allowedValues, !parameter.type.isFlag else { return nil }
+        let items = parameter.type.element != nil ? value.arrayValue ?? [value] : [value]
+        guard let text = items.lazy.compactMap(\.stringValue).first(where: { !allowed.contains($0) }) else { return nil }
+        let hint = Suggestion.closest(to: text, among: allowed).map { "; did you mean \($0)?" } ?? ""
+        return DeskError.invalidParams(
+            field: parameter.name,
+            "\(quoted(text)) is not a \(parameter.name) value\(hint) (\(parameter.name) takes \(allowed.joined(separator: ", ")))",
+            extra: [("expected", parameter.type.schema), ("value", .string(text))])
+    }
+
+    /// Text over its limit: how long it is and what the limit is, not the text itself.
+    private static func overLong(_ value: JSONValue, of parameter: ParameterSpec) -> DeskError? {
+        guard let text = value.stringValue, let limit = parameter.type.schema["maxLength"]?.intValue,
+              text.unicodeScalars.count > limit else { return nil }
+        let length = text.unicodeScalars.count
+        return DeskError.invalidParams(
+            field: parameter.name,
+            "\(parameter.name) is \(Wording.count(length, "character")) long; the limit is \(Wording.number(limit))",
+            extra: [("limit", .int(limit)), ("length", .int(length))])
     }
 
     private static func describe(_ value: JSONValue) -> String {

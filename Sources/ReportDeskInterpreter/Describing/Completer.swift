@@ -67,7 +67,7 @@ package struct Completer: Sendable {
         let scan = CommandLineScan(arguments, spec: spec)
         switch scan.typedWord(partial) {
         case .optionName:
-            return flags(scan)
+            return flags(scan, lineWords: lineWords)
         case .inlineValue(let parameter, let spelling, let prefix):
             return values(for: parameter, prefix: prefix, lineWords: lineWords)
                 .map { CompletionCandidate(spelling + "=" + $0.value, hint: $0.hint, isWholeWord: $0.isWholeWord) }
@@ -83,16 +83,17 @@ package struct Completer: Sendable {
         case .surplus:
             break
         }
-        return partial.isEmpty && !scan.optionsEnded ? flags(scan) : []
+        return partial.isEmpty && !scan.optionsEnded ? flags(scan, lineWords: lineWords) : []
     }
 
-    /// Options not given yet (a list may be given again) nor filled by position, each with its help
-    /// as the hint.
-    private func flags(_ scan: CommandLineScan) -> [CompletionCandidate] {
+    /// Options not given yet (a list may be given again) nor filled by position, and that the
+    /// provider offers on this line, each with its help as the hint.
+    private func flags(_ scan: CommandLineScan, lineWords: [String]) -> [CompletionCandidate] {
         let named = scan.named
         let filledByPosition = Set(scan.openPositionals.prefix(scan.positionals.count).map(\.name))
         return scan.parameters
             .filter { ($0.type.element != nil || !named.contains($0.name)) && !filledByPosition.contains($0.name) }
+            .filter { provider.offers($0, lineWords: lineWords) }
             .map { CompletionCandidate($0.flag, hint: $0.help) }
     }
 

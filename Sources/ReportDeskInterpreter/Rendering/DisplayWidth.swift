@@ -78,8 +78,10 @@ package enum DisplayWidth {
     }
 
     /// Breaks text into lines at most `columns` wide: at spaces where it can, inside a word when a
-    /// word alone is wider. Existing line breaks are kept; a line that fits is left as it is.
-    package static func wrap(_ text: String, to columns: Int) -> [String] {
+    /// word alone is wider (text without spaces, such as Japanese, has to break somewhere), unless
+    /// `breakingWords` is false: then such a word (an identifier, a path) stands whole on its own
+    /// line. Existing line breaks are kept; a line that fits is left as it is.
+    package static func wrap(_ text: String, to columns: Int, breakingWords: Bool = true) -> [String] {
         let limit = max(columns, 8)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -99,6 +101,9 @@ package enum DisplayWidth {
                     let gap = line.isEmpty ? "" : " "
                     if of(line) + gap.count + of(rest) <= limit {
                         line += gap + rest
+                        rest = ""
+                    } else if line.isEmpty && !breakingWords {
+                        line = rest
                         rest = ""
                     } else if line.isEmpty {
                         let (head, tail) = split(rest, at: limit)

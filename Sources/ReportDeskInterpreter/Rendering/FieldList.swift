@@ -31,12 +31,21 @@ package struct FieldList {
                     continue
                 }
                 lines.append(pad + name)
-                lines += items.map { pad + "  - " + compact($0) }
+                lines += items.flatMap { wrapped(compact($0), first: pad + "  - ", then: pad + "    ") }
             default:
-                lines.append(pad + DisplayWidth.pad(name, to: width) + scalar(member))
+                lines += wrapped(scalar(member), first: pad + DisplayWidth.pad(name, to: width),
+                                 then: String(repeating: " ", count: indent + width))
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// On a terminal a long value wraps by words under itself (an import's rejection reasons);
+    /// elsewhere it stays on one line for the next tool.
+    private func wrapped(_ text: String, first: String, then indent: String) -> [String] {
+        guard style.terminal, DisplayWidth.of(first + text) > style.usableWidth else { return [first + text] }
+        let lines = DisplayWidth.wrap(text, to: style.usableWidth - DisplayWidth.of(indent), breakingWords: false)
+        return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }
     }
 
     private func compact(_ value: JSONValue) -> String {

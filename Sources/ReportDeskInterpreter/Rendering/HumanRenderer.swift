@@ -12,8 +12,15 @@ package struct HumanRenderer: Sendable {
         view.render(value, arguments: arguments, style: style)
     }
 
-    /// `error: …` for stderr, one line.
+    /// `error: …` for stderr: one line, or on a terminal wrapped by words to its width with the
+    /// continuation lines under the message, as cards and help wrap.
     package func error(_ error: DeskError) -> String {
-        error.isDeclined ? SafeText.line(error.message) : style.paint("error:", "1;31") + " " + SafeText.line(error.message)
+        let message = SafeText.line(error.message)
+        // A declined confirmation is no failure: people read it without "error:".
+        let label = error.isDeclined ? "" : style.paint("error:", "1;31") + " "
+        guard style.terminal else { return label + message }
+        let indent = String(repeating: " ", count: error.isDeclined ? 0 : 7)
+        let lines = DisplayWidth.wrap(message, to: style.usableWidth - indent.count, breakingWords: false)
+        return label + lines.joined(separator: "\n" + indent)
     }
 }

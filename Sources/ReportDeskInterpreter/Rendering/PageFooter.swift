@@ -9,13 +9,19 @@ package struct PageFooter {
     package init(style: TerminalStyle) { self.style = style }
 
     package func lines(_ summary: String, next cursor: JSONValue?) -> [String] {
-        var first = "\(summary) · times in \(style.zoneLabel)"
         let cursor = cursor.flatMap { $0.isNull ? nil : $0.stringValue ?? JSONWriter.string($0) }
-        if cursor != nil, style.interactive { first += " · next page: more" }
-        var lines = [style.paint(DisplayWidth.truncate(first, to: style.usableWidth), "2")]
-        if let cursor, !style.interactive {
-            lines.append(style.paint("next page: repeat with --cursor \(SafeText.line(cursor))", "2"))
+        var parts = [summary, "times in \(style.zoneLabel)"].map { DisplayWidth.truncate($0, to: style.usableWidth) }
+        if cursor != nil, style.interactive { parts.append("next page: more") }
+        // Parts that do not fit go to the next line whole, so the hint is never cut.
+        var lines: [String] = []
+        for part in parts {
+            if let last = lines.last, DisplayWidth.of(last + " · " + part) <= style.usableWidth {
+                lines[lines.count - 1] = last + " · " + part
+            } else {
+                lines.append(part)
+            }
         }
-        return lines
+        if let cursor, !style.interactive { lines.append("next page: repeat with --cursor \(SafeText.line(cursor))") }
+        return lines.map { style.paint($0, "2") }
     }
 }

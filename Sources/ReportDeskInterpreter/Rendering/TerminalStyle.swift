@@ -11,14 +11,21 @@ package struct TerminalStyle: Sendable {
     package var interactive: Bool
     /// Whether the terminal shows characters beyond ASCII (charts fall back to `#` bars without).
     package var unicode: Bool
+    /// Whether the text goes to a terminal: only there are messages wrapped to its width.
+    package var terminal: Bool
+    /// Where the page shown starts in the whole list (1, or 51 for `more`'s second page of 50).
+    package var firstRow: Int
 
-    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false, unicode: Bool = true) {
+    package init(width: Int, colour: Bool, zone: ZoneRules, now: Instant, interactive: Bool = false, unicode: Bool = true,
+                 terminal: Bool = false, firstRow: Int = 1) {
         self.width = width
         self.colour = colour
         self.zone = zone
         self.now = now
         self.interactive = interactive
         self.unicode = unicode
+        self.terminal = terminal
+        self.firstRow = firstRow
     }
 
     /// Whether the locale is UTF-8: the first of `LC_ALL`, `LC_CTYPE` and `LANG` that is set names it.
@@ -44,6 +51,13 @@ package struct TerminalStyle: Sendable {
         return 100
     }
 
+    /// The terminal's height in rows, or nil when the descriptor is not a terminal.
+    package static func height(fileDescriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(fileDescriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// The columns a table or card may fill: one short of the edge, so no terminal wraps a full line.
     package var usableWidth: Int { max(width - 1, 10) }
 
@@ -67,11 +81,12 @@ package struct TerminalStyle: Sendable {
         return span > 0 ? "in \(Self.roughSpan(span))" : "\(Self.roughSpan(-span)) ago"
     }
 
-    /// How a report's due time reads (R6): `in 5 h` while pending, `past due 3 h` once it passed.
+    /// How a report's due time reads (R6): `in 5 h` while pending, `due now` at the due instant
+    /// itself and `past due 3 h` once it passed, by the same comparison as the data's `pastDue`.
     package func dueHint(_ due: Instant, pending: Bool) -> String {
         guard pending else { return relative(due) }
-        let left = now.duration(until: due).milliseconds
-        return left > 0 ? "in \(Self.roughSpan(left))" : "past due \(Self.roughSpan(-left))"
+        if Report.isPast(due: due, at: now) { return "past due \(Self.roughSpan(-now.duration(until: due).milliseconds))" }
+        return due == now ? "due now" : "in \(Self.roughSpan(now.duration(until: due).milliseconds))"
     }
 
     /// A span in the largest units that matter: `<1 min`, `45 min`, `5 h`, `3 d 4 h`, `40 d`.

@@ -15,11 +15,15 @@ package struct Interpreter: Sendable {
         package let outcome: Result<JSONValue, DeskError>
         /// The bound parameters, for views that draw by them (`stats --ascii`).
         package let arguments: BoundArguments?
+        /// Whether the command wrote its data to standard output (`export` without `--out`).
+        package let wroteStandardOutput: Bool
 
-        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>, arguments: BoundArguments? = nil) {
+        package init(spec: CommandSpec?, outcome: Result<JSONValue, DeskError>, arguments: BoundArguments? = nil,
+                     wroteStandardOutput: Bool = false) {
             self.spec = spec
             self.outcome = outcome
             self.arguments = arguments
+            self.wroteStandardOutput = wroteStandardOutput
         }
     }
 
@@ -38,6 +42,12 @@ package struct Interpreter: Sendable {
         guard let (command, arguments) = registry.match(words) else {
             return Execution(spec: nil, outcome: .failure(registry.unknownCommandError(words)))
         }
+        if command.spec.name != "help", Self.asksForHelp(CommandLineScan(arguments, spec: command.spec)),
+           let help = registry.command(method: "help") {
+            return run(help) { () throws(DeskError) in
+                try ParameterBinder.bind(["command": .string(command.spec.name)], to: help.spec, context: bindingContext)
+            }
+        }
         return run(command) { () throws(DeskError) in
             let bag = try CommandLineBinder.bag(arguments, spec: command.spec)
             return try ParameterBinder.bind(.object(bag), to: command.spec, context: bindingContext)
@@ -53,15 +63,30 @@ package struct Interpreter: Sendable {
         }
     }
 
+    /// `--help` or `-h` among a command's options (not after `--`, not as another option's value):
+    /// the command's help page, as every command-line tool answers it.
+    private static func asksForHelp(_ scan: CommandLineScan) -> Bool {
+        for item in scan.items {
+            switch item {
+            case .unknownOption(let name, _) where name == "help": return true
+            case .positional(let word, _) where word == "-h": return true
+            case .endOfOptions: return false
+            default: continue
+            }
+        }
+        return false
+    }
+
     private var bindingContext: BindingContext { BindingContext(zone: session.environment.zone, now: session.environment.now) }
 
     private func run(_ command: any Command.Type, bind: () throws(DeskError) -> BoundArguments) -> Execution {
         let spec = command.spec
         session.clearCancel()
+        _ = session.standardOutputTaken(reset: true)
         do {
             let arguments = try bind()
             let value = try command.execute(arguments, in: CommandContext(session: session, spec: spec))
-            return Execution(spec: spec, outcome: .success(value), arguments: arguments)
+            return Execution(spec: spec, outcome: .success(value), wroteStandardOutput: session.standardOutputTaken())
         } catch let error as DeskError {
             return Execution(spec: spec, outcome: .failure(error))
         } catch {

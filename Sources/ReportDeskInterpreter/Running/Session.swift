@@ -9,6 +9,7 @@ package final class Session: Sendable {
     package let interaction: any Interaction
     package let streams: StandardStreams
     private let cancelled = Atomic<Bool>(false)
+    private let outputTaken = Atomic<Bool>(false)
 
     package init(environment: any SessionEnvironment, registry: CommandRegistry, interaction: any Interaction = SilentInteraction(),
                  streams: StandardStreams = .none) {
@@ -16,6 +17,19 @@ package final class Session: Sendable {
         self.registry = registry
         self.interaction = interaction
         self.streams = streams
+    }
+
+    /// The descriptor a command writes its data to (an export's rows), when standard output is
+    /// free for it; the front end then keeps its own result off that stream.
+    package func takeStandardOutput() -> Int32? {
+        guard let output = streams.output else { return nil }
+        outputTaken.store(true, ordering: .relaxed)
+        return output
+    }
+
+    /// Whether the running command wrote its data to standard output; `reset` starts a command.
+    package func standardOutputTaken(reset: Bool = false) -> Bool {
+        reset ? outputTaken.exchange(false, ordering: .relaxed) : outputTaken.load(ordering: .relaxed)
     }
 
     package func requestCancel() { cancelled.store(true, ordering: .relaxed) }

@@ -13,6 +13,6 @@ package struct ReportCompletion: Sendable, Equatable {
 
     /// As `Report.isPastDue(at:)`: pending and past its due instant.
     package func isPastDue(at now: Instant) -> Bool {
-        status == .pending && now > dueAt
+        status == .pending && Report.isPast(due: dueAt, at: now)
     }
 }

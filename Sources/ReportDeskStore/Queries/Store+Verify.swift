@@ -204,7 +204,7 @@ extension Store {
             if actual != sha { problems.append("the screenshot \(owners) was altered (blobs/\(sha.prefix(12))…)") }
         }
         return VerificationCheck(name: "screenshots", passed: problems.isEmpty,
-                                 detail: problems.isEmpty ? "\(rows.count) screenshot files present with their hashes"
+                                 detail: problems.isEmpty ? "\(Wording.count(rows.count, "screenshot file")) present with \(rows.count == 1 ? "its hash" : "their hashes")"
                                      : problems.prefix(10).joined(separator: ", ") + "; the reports keep every other field, and a snapshot does not hold screenshots")
     }
 }

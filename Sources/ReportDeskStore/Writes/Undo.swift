@@ -2,12 +2,13 @@ import GRDB
 package import ReportDeskCore
 
 extension StoreTransaction {
-    /// Reverts version `target` by writing its before-states back as part of this new version (R12).
+    /// Reverts version `target` by writing its before-states back as part of this new version (R12):
+    /// the reports as they are now, and those it took out of the store (the version added them).
     /// Refused when a later version changed the same report or setting, or when erased data would
     /// come back (`erase` is final).
     /// The version's changes are read a batch of keys at a time, so undoing an import of any size
     /// holds one batch in memory; `progress` hears reports done of the total and may throw to stop.
-    package func revert(_ target: Int, progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> [Report] {
+    package func revert(_ target: Int, progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> (restored: [Report], removed: [Report], removedCount: Int) {
         let latest = version - 1
         guard target >= 1, target <= latest,
               let entry = try VersionLog.entry(db, number: target, keyLimit: 0) else {
@@ -46,6 +47,8 @@ extension StoreTransaction {
         var restored: [Report] = []
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report_change WHERE version = ?", arguments: [target]) ?? 0
         var done = 0
+        var removed: [Report] = []
+        var removedCount = 0
         var after = Int.min
         while true {
             let changes = try Row.fetchAll(db.cachedStatement(sql: """
@@ -63,6 +66,9 @@ extension StoreTransaction {
                     restored.append(try save(before, replacing: current))
                 case (let current?, nil):
                     try remove(current)
+                    // Named in the result; an undone import can remove a million, so only the first are kept.
+                    if removed.count < Self.removedListed { removed.append(current) }
+                    removedCount += 1
                 case (nil, let before?):
                     restored.append(try reinstate(before))
                 case (nil, nil):
@@ -78,6 +84,9 @@ extension StoreTransaction {
             let beforeText: String? = change[1]
             try setSetting(name, to: try beforeText.map { try JSONParser.parse($0) })
         }
-        return restored
+        return (restored, removed, removedCount)
     }
+
+    /// How many removed reports an undo names in its result.
+    package static let removedListed = 100
 }
