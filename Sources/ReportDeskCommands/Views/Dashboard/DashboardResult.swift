@@ -30,11 +30,10 @@ struct DashboardResult: Sendable {
         .field("byIssueType", .map, \.byIssueType),
         .field("processed", .integer, \.figures.statistics.processed),
         .field("processedWithin72h", .integer, \.figures.statistics.processedInTime),
-        .field("shareProcessedWithin72h", .share(bounded: false)) { share($0.figures.statistics.processedInTime, of: $0.figures.statistics.processed) },
-        .field("medianTimeToProcessSeconds", ValueShape<Int64>.integer.orNull) { $0.figures.statistics.medianMillisecondsToProcess.map { $0 / 1000 } },
-        .field("medianTimeToProcess", ValueShape.string.orNull) {
-            $0.figures.statistics.medianMillisecondsToProcess.map(TerminalStyle.roughSpan)
-        },
+        .field("shareProcessedWithin72h", .share(bounded: false)) { share($0.statistics.processedInTime, of: $0.statistics.processed) },
+        .field("medianTimeToProcessSeconds", ValueShape<Int64>.integer.orNull) { $0.statistics.medianMillisecondsToProcess.map { $0 / 1000 } },
+        .field("medianTimeToProcess", ValueShape.string.orNull) { $0.statistics.medianMillisecondsToProcess.map(TerminalStyle.roughSpan) },
+        .field("appeals", appealsShape, \.figures.appeals),
         .field("period", periodShape) { $0 },
         .field("headline", headlineShape) { $0 },
         .field("categories", .array(of: .string), \.figures.categories),
@@ -50,6 +49,14 @@ struct DashboardResult: Sendable {
         .field("pastDueReports", .array(of: .report)) { result in result.figures.pastDueReports.map { $0.json(now: result.now) } },
         .field("openAppealReports", .array(of: .report)) { result in result.figures.openAppealReports.map { $0.json(now: result.now) } },
         .optional("html", .string, \.html),
+    ]).shape
+
+    /// Every appeal on the desk, whatever the period and categories (R10).
+    private static let appealsShape = ObjectShape<DashboardFigures.AppealCounts>([
+        .field("opened", .integer(minimum: 0), \.opened),
+        .field("open", .integer(minimum: 0), \.open),
+        .field("upheld", .integer(minimum: 0), \.upheld),
+        .field("overturned", .integer(minimum: 0), \.overturned),
     ]).shape
 
     private static let periodShape = ObjectShape<DashboardResult>([
@@ -126,6 +133,9 @@ struct DashboardResult: Sendable {
     ]).shape
 
     // MARK: Values
+
+    /// The whole desk's counts.
+    private var statistics: StoreStatistics { figures.statistics }
 
     /// Every status, those without reports at 0.
     private var byStatus: JSONObject {

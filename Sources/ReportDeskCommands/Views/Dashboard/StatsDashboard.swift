@@ -26,7 +26,8 @@ enum StatsDashboard {
         (pending, past due now, due within 24 h, open appeals) describe the desk now; received, processed, the share \
         processed within 72 h and the median time to process describe the period, and so do the charts. The fields \
         byStatus, byCategory, byIssueType, processed, processedWithin72h, shareProcessedWithin72h and \
-        medianTimeToProcess count the whole desk. --at V rebuilds every report's state after version V from the \
+        medianTimeToProcess count the whole desk, and so does appeals (every report with an appeal, and how many \
+        are open, upheld and overturned). --at V rebuilds every report's state after version V from the \
         version log: it reads the log up to V and holds one small record per report, so on a store of a million \
         reports it takes seconds rather than the fraction of a second the live counts take.
         """
