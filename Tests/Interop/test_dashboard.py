@@ -112,9 +112,13 @@ def recount(reports, since, until):
 def check_desk(binary, store, period_words):
     stats = run_json(binary, store, "stats", *period_words)
     since, until = instant(stats["period"]["since"]), instant(stats["period"]["until"])
-    expected = recount(every_report(binary, store), since, until)
+    reports = every_report(binary, store)
+    expected = recount(reports, since, until)
     headline = {key: stats["headline"][key] for key in expected}
     assert headline == expected
+    appeals = [r["appeal"]["status"] for r in reports if r["appeal"]]
+    assert stats["appeals"] == {"opened": len(appeals), "open": appeals.count("open"), "upheld": appeals.count("upheld"),
+                                "overturned": appeals.count("overturned")}
     assert sum(bucket["count"] for bucket in stats["received"]) == expected["received"]
     assert all(sum(bucket["byCategory"].values()) == bucket["count"] for bucket in stats["received"])
     assert sum(week["processed"] for week in stats["weeklyShare"]) == expected["processed"]
@@ -133,6 +137,9 @@ def check_desk(binary, store, period_words):
         assert f"Past due now {expected['pastDue']}" in text
         assert f"Due in the next 24 h {expected['dueWithin24h']}" in text
         assert f"Open appeals {expected['openAppeals']}" in text
+        for label, count in (("Appeals opened", len(appeals)), ("Upheld", appeals.count("upheld")),
+                             ("Overturned", appeals.count("overturned")), ("Still open", appeals.count("open"))):
+            assert re.search(rf"\b{label} {count}\b", text), f"{label} {count}"
         assert f"Received {expected['received']}" in text
         assert f"Processed {expected['processed']}" in text
         assert "times in UTC (+00:00)" in text
@@ -219,6 +226,7 @@ def test_html_page_in_headless_chromium(binary, hostile_store, tmp_path):
     assert visit["text"].count(HOSTILE) >= 2, "the hostile details and appeal show as text"
     assert visit["elements"] == 0, "no script or image element came from the data"
     assert "Desk at a glance" in visit["text"] and "Past-due reports (1)" in visit["text"]
+    assert re.search(r"1\s*appeals opened", visit["text"]), "the desk's appeals in the headline"
 
     from PIL import Image
     image = Image.open(screenshot).convert("RGB")

@@ -125,4 +125,33 @@ struct DashboardTests {
         #expect(result["pastDueBy"]?.arrayValue?.map { $0["count"]?.intValue ?? -1 } == [0, 1, 0, 0])
         #expect(result["headline"]?["medianTimeToProcessSeconds"]?.intValue == (84_600 + 336_600) / 2)
     }
+
+    @Test("appeals count the whole desk: every one opened, and how many are open, upheld and overturned")
+    func appealCounts() throws {
+        let desk = TestDesk()
+        var keys: [Int] = []
+        for order in 1...3 {
+            let submitted = try desk.run("submit --category payment --issue-type refund_request --details 'no refund for order \(order)'")
+            keys.append(submitted["key"]!.intValue!)
+        }
+        try desk.run("submit --category experience --issue-type slow_loading --details 'slow'")
+        for key in keys {
+            try desk.run("resolve \(key)")
+            try desk.run("appeal open \(key) 'still waiting'")
+        }
+        let allOpen = try desk.run("info")["version"]!.intValue!
+        try desk.run("appeal decide \(keys[0]) --outcome upheld --note 'refund was sent'")
+        try desk.run("appeal decide \(keys[1]) --outcome overturned --note 'refund never left'")
+        let appeals = { (result: JSONValue) in
+            ["opened", "open", "upheld", "overturned"].map { result["appeals"]?[$0]?.intValue ?? -1 }
+        }
+        #expect(appeals(try desk.run("stats")) == [3, 1, 1, 1])
+        // Neither the period nor the categories narrow them.
+        #expect(appeals(try desk.run("stats --category experience --since 2026-01-01 --until 2026-01-02")) == [3, 1, 1, 1])
+        #expect(try desk.run("stats --category experience")["headline"]?["openAppeals"]?.intValue == 0)
+        // Rebuilt from the version log, before and after the decisions.
+        #expect(appeals(try desk.run("stats --at \(allOpen)")) == [3, 3, 0, 0])
+        #expect(appeals(try desk.run("stats --at \(allOpen - 1)")) == [2, 2, 0, 0])
+        #expect(appeals(try desk.run("stats --at \(try desk.run("info")["version"]!.intValue!)")) == [3, 1, 1, 1])
+    }
 }

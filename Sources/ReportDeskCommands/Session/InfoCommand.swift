@@ -49,7 +49,7 @@ enum StatsCommand: Command {
 
     static let result = DashboardResult.shape
 
-    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONValue {
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> DashboardResult {
         try StatsDashboard.run(arguments, in: context)
     }
 }

@@ -19,6 +19,24 @@ package struct DashboardFigures: Sendable {
         package var processedInTime = 0
     }
 
+    /// Appeals by where they stand (R10); a report holds at most one appeal.
+    package struct AppealCounts: Sendable, Equatable {
+        package var open = 0
+        package var upheld = 0
+        package var overturned = 0
+
+        /// Every report with an appeal, decided or not.
+        package var opened: Int { open + upheld + overturned }
+
+        mutating func add(_ status: Appeal.Status, count: Int = 1) {
+            switch status {
+            case .open: open += count
+            case .upheld: upheld += count
+            case .overturned: overturned += count
+            }
+        }
+    }
+
     /// The version the figures describe.
     package var version: Int
     /// The categories of the received chart, in order.
@@ -38,6 +56,8 @@ package struct DashboardFigures: Sendable {
     package var pastDue: Int
     package var dueSoon: Int
     package var openAppeals: Int
+    /// Every appeal on the desk, whatever the request's categories.
+    package var appeals: AppealCounts
     /// Past-due reports per bin of how long past due (`pastDueLimits`).
     package var pastDueAges: [Int]
     /// The longest past due first, at most `listLimit`.

@@ -22,6 +22,7 @@ struct DashboardTally {
     private var byIssueType: [String: [String: Int]] = [:]
     private var allDurations: [Int64] = []
     private var allInTime = 0
+    private var appeals = DashboardFigures.AppealCounts()
 
     init(request: DashboardRequest, version: Int) {
         self.request = request
@@ -38,6 +39,7 @@ struct DashboardTally {
             allDurations.append(duration)
             if duration <= window { allInTime += 1 }
         }
+        if let appeal = report.appeal { appeals.add(appeal.status) }
         guard request.categories.isEmpty || request.categories.contains(report.category) else { return }
         categories.insert(report.category)
         if let bucket = DashboardRequest.bucket(of: report.reportedAt, in: request.edges) {
@@ -95,6 +97,7 @@ struct DashboardTally {
             processedInTime: timeToProcess.dropLast().reduce(0, +),
             medianMillisecondsToProcess: DashboardFigures.median(&durations),
             pending: pending, pastDue: pastDue, dueSoon: dueSoon, openAppeals: openAppealReports.count,
+            appeals: appeals,
             pastDueAges: pastDueAges,
             pastDueReports: Array(pastDueReports.sorted { ($0.reportedAt, $0.key) < ($1.reportedAt, $1.key) }.prefix(limit)),
             openAppealReports: Array(openAppealReports.sorted {

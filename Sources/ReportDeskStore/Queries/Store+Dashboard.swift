@@ -156,6 +156,14 @@ private struct DashboardSQL {
         }
         pastDueAges.append(try count(pendingSQL, [Int64.min, upper]))
 
+        // Appeals count the whole desk, like the statistics: no category condition.
+        var appeals = DashboardFigures.AppealCounts()
+        let appealRows = try Row.fetchAll(db, sql: """
+            SELECT appeal_status, count(*) FROM report INDEXED BY report_by_appeal WHERE appeal_status IS NOT NULL GROUP BY appeal_status
+            """)
+        for row in appealRows {
+            if let status = Appeal.Status(rawValue: row[0]) { appeals.add(status, count: row[1]) }
+        }
         let openAppeals = try count("SELECT count(*) FROM report INDEXED BY report_by_open_appeal WHERE appeal_status = 'open'", [])
         let pastDueReports = try Row.fetchAll(db, sql: """
             SELECT \(ReportRecord.columns) FROM report WHERE status = 'pending' AND reported_at < ?\(categoryCondition)
@@ -171,7 +179,7 @@ private struct DashboardSQL {
             issueTypes: issueTypes.sorted { ($0.count, $1.category, $1.issueType) > ($1.count, $0.category, $0.issueType) },
             weeks: weeks, timeToProcess: timeToProcess, processed: durations.count, processedInTime: processedInTime,
             medianMillisecondsToProcess: DashboardFigures.median(&durations),
-            pending: pending, pastDue: pastDue, dueSoon: dueSoon, openAppeals: openAppeals, pastDueAges: pastDueAges,
+            pending: pending, pastDue: pastDue, dueSoon: dueSoon, openAppeals: openAppeals, appeals: appeals, pastDueAges: pastDueAges,
             pastDueReports: pastDueReports, openAppealReports: openAppealReports, statistics: statistics)
     }
 

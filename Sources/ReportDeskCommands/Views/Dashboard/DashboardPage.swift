@@ -13,7 +13,7 @@ struct DashboardPage: Sendable {
         let period = value["period"]
         let by = period?["by"]?.stringValue ?? "day"
         var body = header(value)
-        body += headline(value["headline"])
+        body += headline(value["headline"], appeals: value["appeals"])
         body += section("Reports received per \(by), by category", receivedChart(value, by: by))
         body += section("Processed within 72 h, per week", weeklyChart(value["weeklyShare"]?.arrayValue ?? []))
         body += "<div class=\"pair\">"
@@ -64,8 +64,9 @@ struct DashboardPage: Sendable {
         return "<header><h1>Desk at a glance</h1><p class=\"period\">" + facts.joined(separator: " · ") + "</p></header>\n"
     }
 
-    private func headline(_ headline: JSONValue?) -> String {
+    private func headline(_ headline: JSONValue?, appeals: JSONValue?) -> String {
         let count = { (key: String) in headline?[key]?.intValue ?? 0 }
+        let appealCount = { (key: String) in appeals?[key]?.intValue ?? 0 }
         let share = headline?["shareProcessedWithin72h"]?.doubleValue.map { String(format: "%.1f %%", $0 * 100) } ?? "—"
         let median = headline?["medianTimeToProcessSeconds"]?.intValue.map { DashboardText.daysAndHours(seconds: $0) } ?? "—"
         let tiles: [(String, String, String)] = [
@@ -77,6 +78,10 @@ struct DashboardPage: Sendable {
             (String(count("processed")), "processed in the period", ""),
             (share, "processed within 72 h", ""),
             (median, "median time to process", ""),
+            (String(appealCount("opened")), "appeals opened", ""),
+            (String(appealCount("upheld")), "appeals upheld", ""),
+            (String(appealCount("overturned")), "appeals overturned", ""),
+            (String(appealCount("open")), "appeals still open", ""),
         ]
         return "<section class=\"tiles\">" + tiles.map { number, label, kind in
             "<div class=\"tile\(kind)\"><span class=\"n\">\(escape(number))</span><span class=\"l\">\(escape(label))</span></div>"

@@ -3,129 +3,197 @@ import ReportDeskInterpreter
 import ReportDeskStore
 
 /// `stats`'s result: the fields it has always had (the whole desk) plus the period, the headline
-/// and the series behind every chart, each bucket with its start and end instants.
-enum DashboardResult {
+/// and the series behind every chart, each bucket with its start and end instants. `shape` is its
+/// one description: the JSON and its schema both come from it.
+struct DashboardResult: Sendable {
     static let timeToProcessLabels = ["0–24 h", "1–2 d", "2–3 d", "> 3 d"]
     static let pastDueLabels = ["up to 1 d", "1–3 d", "3–7 d", "> 7 d"]
 
-    /// The result as declared: the JSON `json` builds, with `schema`.
-    static let shape = ValueShape<JSONValue>.json(schema)
+    let figures: DashboardFigures
+    let period: DashboardPeriod
+    /// The categories asked for (`--category`), as ids.
+    let categories: [String]
+    let atVersion: Int?
+    /// The display zone, as the dashboard names it.
+    let zone: String
+    /// The period's "now": the clock, or the version's time with `--at`.
+    let now: Instant
+    /// Where `--html` wrote the page.
+    var html: String?
 
-    static func json(_ figures: DashboardFigures, period: DashboardPeriod, categories: [String], atVersion: Int?,
-                     style: TerminalStyle) -> JSONValue {
-        let statistics = figures.statistics
+    // MARK: Description
+
+    static let shape = ObjectShape<DashboardResult>([
+        .field("version", .integer, \.figures.version),
+        .field("byStatus", .map, \.byStatus),
+        .field("byCategory", .map) { JSONObject($0.figures.statistics.byCategory.map { ($0.0, JSONValue.int($0.1)) }) },
+        .field("byIssueType", .map, \.byIssueType),
+        .field("processed", .integer, \.figures.statistics.processed),
+        .field("processedWithin72h", .integer, \.figures.statistics.processedInTime),
+        .field("shareProcessedWithin72h", .share(bounded: false)) { share($0.statistics.processedInTime, of: $0.statistics.processed) },
+        .field("medianTimeToProcessSeconds", ValueShape<Int64>.integer.orNull) { $0.statistics.medianMillisecondsToProcess.map { $0 / 1000 } },
+        .field("medianTimeToProcess", ValueShape.string.orNull) { $0.statistics.medianMillisecondsToProcess.map(TerminalStyle.roughSpan) },
+        .field("appeals", appealsShape, \.figures.appeals),
+        .field("period", periodShape) { $0 },
+        .field("headline", headlineShape) { $0 },
+        .field("categories", .array(of: .string), \.figures.categories),
+        .field("received", .array(of: receivedShape), \.receivedBuckets),
+        .field("weeklyShare", .array(of: weekShape), \.weeks),
+        .field("timeToProcess", .array(of: binShape)) {
+            bins($0.figures.timeToProcess, labels: timeToProcessLabels, limits: DashboardFigures.timeToProcessLimits)
+        },
+        .field("pastDueBy", .array(of: binShape)) {
+            bins($0.figures.pastDueAges, labels: pastDueLabels, limits: DashboardFigures.pastDueLimits)
+        },
+        .field("topIssueTypes", .array(of: issueTypeShape), \.figures.issueTypes),
+        .field("pastDueReports", .array(of: .report)) { result in result.figures.pastDueReports.map { $0.json(now: result.now) } },
+        .field("openAppealReports", .array(of: .report)) { result in result.figures.openAppealReports.map { $0.json(now: result.now) } },
+        .optional("html", .string, \.html),
+    ]).shape
+
+    /// Every appeal on the desk, whatever the period and categories (R10).
+    private static let appealsShape = ObjectShape<DashboardFigures.AppealCounts>([
+        .field("opened", .integer(minimum: 0), \.opened),
+        .field("open", .integer(minimum: 0), \.open),
+        .field("upheld", .integer(minimum: 0), \.upheld),
+        .field("overturned", .integer(minimum: 0), \.overturned),
+    ]).shape
+
+    private static let periodShape = ObjectShape<DashboardResult>([
+        .field("since", .instant) { RFC3339.format($0.period.since) },
+        .field("until", .instant) { RFC3339.format($0.period.until) },
+        .field("by", .oneOf, \.period.by),
+        .field("isDefault", .boolean, \.period.isDefault),
+        .field("zone", .string, \.zone),
+        .field("now", .instant) { RFC3339.format($0.now) },
+        .field("categories", .array(of: .string), \.categories),
+        .field("atVersion", ValueShape<Int>.integer.orNull, \.atVersion),
+    ]).shape
+
+    private static let headlineShape = ObjectShape<DashboardResult>([
+        .field("pending", .integer(minimum: 0), \.figures.pending),
+        .field("pastDue", .integer(minimum: 0), \.figures.pastDue),
+        .field("dueWithin24h", .integer(minimum: 0), \.figures.dueSoon),
+        .field("openAppeals", .integer(minimum: 0), \.figures.openAppeals),
+        .field("received", .integer(minimum: 0)) { $0.figures.received.map { $0.reduce(0, +) }.reduce(0, +) },
+        .field("processed", .integer(minimum: 0), \.figures.processed),
+        .field("processedWithin72h", .integer(minimum: 0), \.figures.processedInTime),
+        .field("shareProcessedWithin72h", .share(bounded: true)) { share($0.figures.processedInTime, of: $0.figures.processed) },
+        .field("medianTimeToProcessSeconds", ValueShape<Int64>.integer.orNull) { $0.figures.medianMillisecondsToProcess.map { $0 / 1000 } },
+    ]).shape
+
+    /// Reports received in one bucket of the period, in all and per category.
+    struct ReceivedBucket: Sendable {
+        let start: Instant
+        let end: Instant
+        let byCategory: [(String, Int)]
+    }
+
+    private static let receivedShape = ObjectShape<ReceivedBucket>([
+        .field("start", .instant) { RFC3339.format($0.start) },
+        .field("end", .instant) { RFC3339.format($0.end) },
+        .field("count", .integer(minimum: 0)) { $0.byCategory.reduce(0) { $0 + $1.1 } },
+        .field("byCategory", .counts) { $0.byCategory },
+    ]).shape
+
+    /// Reports processed in one week of the period, and how many of them within 72 h.
+    struct Week: Sendable {
+        let start: Instant
+        let end: Instant
+        let share: DashboardFigures.WeekShare
+    }
+
+    private static let weekShape = ObjectShape<Week>([
+        .field("start", .instant) { RFC3339.format($0.start) },
+        .field("end", .instant) { RFC3339.format($0.end) },
+        .field("processed", .integer(minimum: 0), \.share.processed),
+        .field("processedWithin72h", .integer(minimum: 0), \.share.processedInTime),
+        .field("share", .share(bounded: true)) { share($0.share.processedInTime, of: $0.share.processed) },
+    ]).shape
+
+    /// One bin of a histogram of spans, its edges in seconds (no upper edge for the last).
+    struct Bin: Sendable {
+        let label: String
+        let fromSeconds: Int64
+        let toSeconds: Int64?
+        let count: Int
+    }
+
+    private static let binShape = ObjectShape<Bin>([
+        .field("label", .string, \.label),
+        .field("fromSeconds", .seconds, \.fromSeconds),
+        .field("toSeconds", ValueShape<Int64>.integer.orNull, \.toSeconds),
+        .field("count", .integer(minimum: 0), \.count),
+    ]).shape
+
+    private static let issueTypeShape = ObjectShape<DashboardFigures.IssueTypeCount>([
+        .field("category", .string, \.category),
+        .field("issueType", .string, \.issueType),
+        .field("count", .integer(minimum: 0), \.count),
+    ]).shape
+
+    // MARK: Values
+
+    /// The whole desk's counts.
+    private var statistics: StoreStatistics { figures.statistics }
+
+    /// Every status, those without reports at 0.
+    private var byStatus: JSONObject {
+        var byStatus = JSONObject(ReportStatus.allCases.map { ($0.rawValue, JSONValue.int(0)) })
+        for (status, count) in figures.statistics.byStatus { byStatus[status] = .int(count) }
+        return byStatus
+    }
+
+    /// Counts per category, then per issue type.
+    private var byIssueType: JSONObject {
         var byIssueType = JSONObject()
-        for (category, issueType, count) in statistics.byIssueType {
+        for (category, issueType, count) in figures.statistics.byIssueType {
             var inner = byIssueType[category]?.objectValue ?? JSONObject()
             inner[issueType] = .int(count)
             byIssueType[category] = .object(inner)
         }
-        var byStatus = JSONObject(ReportStatus.allCases.map { ($0.rawValue, JSONValue.int(0)) })
-        for (status, count) in statistics.byStatus { byStatus[status] = .int(count) }
-        let received = figures.received.map { $0.reduce(0, +) }.reduce(0, +)
-        let instant = { (value: Instant) in JSONValue.string(RFC3339.format(value)) }
-        return .object(JSONObject([
-            ("version", .int(figures.version)),
-            ("byStatus", .object(byStatus)),
-            ("byCategory", .object(JSONObject(statistics.byCategory.map { ($0.0, JSONValue.int($0.1)) }))),
-            ("byIssueType", .object(byIssueType)),
-            ("processed", .int(statistics.processed)),
-            ("processedWithin72h", .int(statistics.processedInTime)),
-            ("shareProcessedWithin72h", share(statistics.processedInTime, of: statistics.processed)),
-            ("medianTimeToProcessSeconds", statistics.medianMillisecondsToProcess.map { .int64($0 / 1000) } ?? .null),
-            ("medianTimeToProcess", statistics.medianMillisecondsToProcess.map { .string(TerminalStyle.roughSpan($0)) } ?? .null),
-            ("period", .object(JSONObject([
-                ("since", instant(period.since)), ("until", instant(period.until)), ("by", .string(period.by.rawValue)),
-                ("isDefault", .bool(period.isDefault)), ("zone", .string(style.zoneLabel)), ("now", instant(style.now)),
-                ("categories", .array(categories.map(JSONValue.string))), ("atVersion", atVersion.map(JSONValue.int) ?? .null),
-            ]))),
-            ("headline", .object(JSONObject([
-                ("pending", .int(figures.pending)), ("pastDue", .int(figures.pastDue)), ("dueWithin24h", .int(figures.dueSoon)),
-                ("openAppeals", .int(figures.openAppeals)), ("received", .int(received)), ("processed", .int(figures.processed)),
-                ("processedWithin72h", .int(figures.processedInTime)),
-                ("shareProcessedWithin72h", share(figures.processedInTime, of: figures.processed)),
-                ("medianTimeToProcessSeconds", figures.medianMillisecondsToProcess.map { .int64($0 / 1000) } ?? .null),
-            ]))),
-            ("categories", .array(figures.categories.map(JSONValue.string))),
-            ("received", .array(figures.received.indices.map { index in
-                .object(JSONObject([
-                    ("start", instant(period.edges[index])), ("end", instant(period.edges[index + 1])),
-                    ("count", .int(figures.received[index].reduce(0, +))),
-                    ("byCategory", .object(JSONObject(zip(figures.categories, figures.received[index]).map { ($0, JSONValue.int($1)) }))),
-                ]))
-            })),
-            ("weeklyShare", .array(figures.weeks.indices.map { index in
-                let week = figures.weeks[index]
-                return .object(JSONObject([
-                    ("start", instant(period.weekEdges[index])), ("end", instant(period.weekEdges[index + 1])),
-                    ("processed", .int(week.processed)), ("processedWithin72h", .int(week.processedInTime)),
-                    ("share", share(week.processedInTime, of: week.processed)),
-                ]))
-            })),
-            ("timeToProcess", bins(figures.timeToProcess, labels: timeToProcessLabels, limits: DashboardFigures.timeToProcessLimits)),
-            ("pastDueBy", bins(figures.pastDueAges, labels: pastDueLabels, limits: DashboardFigures.pastDueLimits)),
-            ("topIssueTypes", .array(figures.issueTypes.map { count in
-                .object(JSONObject([("category", .string(count.category)), ("issueType", .string(count.issueType)), ("count", .int(count.count))]))
-            })),
-            ("pastDueReports", .array(figures.pastDueReports.map { $0.json(now: style.now) })),
-            ("openAppealReports", .array(figures.openAppealReports.map { $0.json(now: style.now) })),
-        ]))
+        return byIssueType
     }
 
-    /// A share rounded to three places, as `stats` has always given it; `null` when nothing was processed.
-    static func share(_ part: Int, of whole: Int) -> JSONValue {
-        whole == 0 ? .null : .double((Double(part) / Double(whole) * 1000).rounded() / 1000)
+    private var receivedBuckets: [ReceivedBucket] {
+        figures.received.indices.map { index in
+            ReceivedBucket(start: period.edges[index], end: period.edges[index + 1],
+                           byCategory: Array(zip(figures.categories, figures.received[index])))
+        }
     }
 
-    private static func bins(_ counts: [Int], labels: [String], limits: [Int64]) -> JSONValue {
-        .array(counts.indices.map { index in
-            .object(JSONObject([
-                ("label", .string(labels[index])),
-                ("fromSeconds", .int64(index == 0 ? 0 : limits[index - 1] / 1000)),
-                ("toSeconds", index < limits.count ? .int64(limits[index] / 1000) : .null),
-                ("count", .int(counts[index])),
-            ]))
-        })
+    private var weeks: [Week] {
+        figures.weeks.indices.map { Week(start: period.weekEdges[$0], end: period.weekEdges[$0 + 1], share: figures.weeks[$0]) }
     }
 
-    static let schema: JSONValue = {
-        let instant: JSONValue = ["type": "string", "format": "date-time"]
-        let count: JSONValue = ["type": "integer", "minimum": 0]
-        let share: JSONValue = ["type": ["number", "null"], "minimum": 0, "maximum": 1]
-        let bins: JSONValue = ["type": "array", "items": Schemas.object([
-            "label": ["type": "string"], "fromSeconds": count, "toSeconds": ["type": ["integer", "null"]], "count": count,
-        ])]
-        return Schemas.object([
-            "version": ["type": "integer"], "byStatus": ["type": "object"], "byCategory": ["type": "object"],
-            "byIssueType": ["type": "object"], "processed": ["type": "integer"], "processedWithin72h": ["type": "integer"],
-            "shareProcessedWithin72h": ["type": ["number", "null"]], "medianTimeToProcessSeconds": ["type": ["integer", "null"]],
-            "medianTimeToProcess": ["type": ["string", "null"]],
-            "period": Schemas.object([
-                "since": instant, "until": instant, "by": ["type": "string", "enum": ["day", "week", "month"]],
-                "isDefault": ["type": "boolean"], "zone": ["type": "string"], "now": instant,
-                "categories": ["type": "array", "items": ["type": "string"]], "atVersion": ["type": ["integer", "null"]],
-            ]),
-            "headline": Schemas.object([
-                "pending": count, "pastDue": count, "dueWithin24h": count, "openAppeals": count, "received": count,
-                "processed": count, "processedWithin72h": count, "shareProcessedWithin72h": share,
-                "medianTimeToProcessSeconds": ["type": ["integer", "null"]],
-            ]),
-            "categories": ["type": "array", "items": ["type": "string"]],
-            "received": ["type": "array", "items": Schemas.object([
-                "start": instant, "end": instant, "count": count,
-                "byCategory": ["type": "object", "additionalProperties": count],
-            ])],
-            "weeklyShare": ["type": "array", "items": Schemas.object([
-                "start": instant, "end": instant, "processed": count, "processedWithin72h": count, "share": share,
-            ])],
-            "timeToProcess": bins,
-            "pastDueBy": bins,
-            "topIssueTypes": ["type": "array", "items": Schemas.object([
-                "category": ["type": "string"], "issueType": ["type": "string"], "count": count,
-            ])],
-            "pastDueReports": ["type": "array", "items": Schemas.report],
-            "openAppealReports": ["type": "array", "items": Schemas.report],
-            "html": ["type": "string"],
-        ], optional: ["html"])
-    }()
+    /// A share rounded to three places, as `stats` has always given it; `nil` when nothing was processed.
+    static func share(_ part: Int, of whole: Int) -> Double? {
+        whole == 0 ? nil : (Double(part) / Double(whole) * 1000).rounded() / 1000
+    }
+
+    private static func bins(_ counts: [Int], labels: [String], limits: [Int64]) -> [Bin] {
+        counts.indices.map { index in
+            Bin(label: labels[index], fromSeconds: index == 0 ? 0 : limits[index - 1] / 1000,
+                toSeconds: index < limits.count ? limits[index] / 1000 : nil, count: counts[index])
+        }
+    }
+}
+
+extension ValueShape where Value == Double? {
+    /// A share of a whole, or null when the whole is empty; `bounded` states its range in the schema.
+    fileprivate static func share(bounded: Bool) -> ValueShape {
+        ValueShape(schema: bounded ? ["type": ["number", "null"], "minimum": 0, "maximum": 1] : ["type": ["number", "null"]],
+                   encode: { $0.map(JSONValue.double) ?? .null })
+    }
+}
+
+extension ValueShape where Value == Int64 {
+    /// A span in whole seconds, never negative.
+    fileprivate static let seconds = ValueShape(schema: ["type": "integer", "minimum": 0], encode: JSONValue.int64)
+}
+
+extension ValueShape where Value == [(String, Int)] {
+    /// Counts keyed by name (a category), in the order given.
+    fileprivate static let counts = ValueShape(schema: ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]],
+                                               encode: { .object(JSONObject($0.map { ($0.0, JSONValue.int($0.1)) })) })
 }

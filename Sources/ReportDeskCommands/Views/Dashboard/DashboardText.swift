@@ -78,7 +78,15 @@ struct DashboardText: Sendable {
             "Within 72 h " + style.paint(share, "1"),
             "Median time to process " + style.paint(median, "1"),
         ], separator: "   ")
-        return [""] + now.map { "  " + $0 } + period.map { "  " + $0 }
+        let appeals = value["appeals"]
+        let appealCount = { (key: String) in appeals?[key]?.intValue ?? 0 }
+        let desk = flow([
+            "Appeals opened " + number(appealCount("opened")),
+            "Upheld " + number(appealCount("upheld")),
+            "Overturned " + number(appealCount("overturned")),
+            "Still open " + number(appealCount("open")),
+        ], separator: "   ")
+        return [""] + (now + period + desk).map { "  " + $0 }
     }
 
     /// Received reports: one column chart of the totals, then a line per category on the same

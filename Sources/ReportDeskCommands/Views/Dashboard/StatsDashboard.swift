@@ -26,12 +26,13 @@ enum StatsDashboard {
         (pending, past due now, due within 24 h, open appeals) describe the desk now; received, processed, the share \
         processed within 72 h and the median time to process describe the period, and so do the charts. The fields \
         byStatus, byCategory, byIssueType, processed, processedWithin72h, shareProcessedWithin72h and \
-        medianTimeToProcess count the whole desk. --at V rebuilds every report's state after version V from the \
+        medianTimeToProcess count the whole desk, and so does appeals (every report with an appeal, and how many \
+        are open, upheld and overturned). --at V rebuilds every report's state after version V from the \
         version log: it reads the log up to V and holds one small record per report, so on a store of a million \
         reports it takes seconds rather than the fraction of a second the live counts take.
         """
 
-    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> JSONValue {
+    static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> DashboardResult {
         let store = try context.store()
         let atVersion = try arguments.value(\.at)
         var reference = context.now
@@ -45,13 +46,10 @@ enum StatsDashboard {
         let figures = if let atVersion { try store.dashboard(request, atVersion: atVersion) } else { try store.dashboard(request) }
         try context.checkCancelled()
         let style = TerminalStyle(width: 100, colour: false, zone: context.zone, now: reference)
-        var result = DashboardResult.json(figures, period: period, categories: categories, atVersion: atVersion, style: style)
+        var result = DashboardResult(figures: figures, period: period, categories: categories, atVersion: atVersion,
+                                     zone: style.zoneLabel, now: reference)
         if let path = try arguments.value(\.html) {
-            let written = try write(DashboardPage(style: style).render(result), to: path)
-            if case .object(var object) = result {
-                object["html"] = .string(written)
-                result = .object(object)
-            }
+            result.html = try write(DashboardPage(style: style).render(DashboardResult.shape.json(result)), to: path)
         }
         return result
     }
