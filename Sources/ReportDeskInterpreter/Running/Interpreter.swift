@@ -86,7 +86,8 @@ package struct Interpreter: Sendable {
         do {
             let arguments = try bind()
             let value = try command.execute(arguments, in: CommandContext(session: session, spec: spec))
-            return Execution(spec: spec, outcome: .success(value), wroteStandardOutput: session.standardOutputTaken())
+            return Execution(spec: spec, outcome: .success(value), arguments: arguments,
+                             wroteStandardOutput: session.standardOutputTaken())
         } catch let error as DeskError {
             return Execution(spec: spec, outcome: .failure(error))
         } catch {
