@@ -9,9 +9,7 @@ struct DashboardTally {
     private var categories: Set<String> = []
     private var received: [[String: Int]]
     private var issueTypes: [String: [String: Int]] = [:]
-    private var weeks: [DashboardFigures.WeekShare]
-    private var timeToProcess = Array(repeating: 0, count: DashboardFigures.timeToProcessLimits.count + 1)
-    private var durations: [Int64] = []
+    private var processing: ProcessingCounts
     private var pending = 0
     private var pastDue = 0
     private var dueSoon = 0
@@ -28,7 +26,7 @@ struct DashboardTally {
         self.request = request
         self.version = version
         received = Array(repeating: [:], count: max(request.edges.count - 1, 0))
-        weeks = Array(repeating: DashboardFigures.WeekShare(), count: max(request.weekEdges.count - 1, 0))
+        processing = ProcessingCounts(request: request)
     }
 
     mutating func add(_ report: Report) {
@@ -50,14 +48,7 @@ struct DashboardTally {
         }
         if let processedAt = report.processedAt {
             let duration = processedAt.milliseconds - report.reportedAt.milliseconds
-            if let week = DashboardRequest.bucket(of: processedAt, in: request.weekEdges) {
-                weeks[week].processed += 1
-                if duration <= window { weeks[week].processedInTime += 1 }
-            }
-            if processedAt >= request.since, processedAt < request.until {
-                timeToProcess[DashboardFigures.bin(duration, limits: DashboardFigures.timeToProcessLimits)] += 1
-                durations.append(duration)
-            }
+            processing.add(processedAt: processedAt, duration: duration)
         }
         if report.status == .pending {
             pending += 1
@@ -93,9 +84,9 @@ struct DashboardTally {
             version: version, categories: shown,
             received: received.map { bucket in shown.map { bucket[$0] ?? 0 } },
             issueTypes: counts.sorted { ($0.count, $1.category, $1.issueType) > ($1.count, $0.category, $0.issueType) },
-            weeks: weeks, timeToProcess: timeToProcess, processed: durations.count,
-            processedInTime: timeToProcess.dropLast().reduce(0, +),
-            medianMillisecondsToProcess: DashboardFigures.median(&durations),
+            weeks: processing.weeks, timeToProcess: processing.timeToProcess, processed: processing.durations.count,
+            processedInTime: processing.processedInTime,
+            medianMillisecondsToProcess: DashboardFigures.median(&processing.durations),
             pending: pending, pastDue: pastDue, dueSoon: dueSoon, openAppeals: openAppealReports.count,
             appeals: appeals,
             pastDueAges: pastDueAges,

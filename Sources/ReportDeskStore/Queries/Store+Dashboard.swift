@@ -110,9 +110,7 @@ private struct DashboardSQL {
         // category when the request names some), for the period, its weeks and the whole desk.
         // A processed time implies a status other than pending (a CHECK constraint), so the index
         // alone answers what `stats` has always counted as processed.
-        var weeks = Array(repeating: DashboardFigures.WeekShare(), count: max(request.weekEdges.count - 1, 0))
-        var timeToProcess = Array(repeating: 0, count: DashboardFigures.timeToProcessLimits.count + 1)
-        var durations: [Int64] = []
+        var processing = ProcessingCounts(request: request)
         var allDurations: [Int64] = []
         var allInTime = 0
         let wanted = Set(request.categories)
@@ -126,16 +124,9 @@ private struct DashboardSQL {
             allDurations.append(duration)
             if duration <= window { allInTime += 1 }
             if !wanted.isEmpty, !wanted.contains(row[2] as String) { continue }
-            if let week = DashboardRequest.bucket(of: processedAt, in: request.weekEdges) {
-                weeks[week].processed += 1
-                if duration <= window { weeks[week].processedInTime += 1 }
-            }
-            if processedAt >= request.since, processedAt < request.until {
-                timeToProcess[DashboardFigures.bin(duration, limits: DashboardFigures.timeToProcessLimits)] += 1
-                durations.append(duration)
-            }
+            processing.add(processedAt: processedAt, duration: duration)
         }
-        let processedInTime = timeToProcess.dropLast().reduce(0, +)
+        let processedInTime = processing.processedInTime
         let (byStatus, byCategory, byIssueType) = try Store.breakdown(db)
         let version = try VersionLog.latest(db)
         let statistics = StoreStatistics(version: version, byStatus: byStatus, byCategory: byCategory, byIssueType: byIssueType,
@@ -177,8 +168,8 @@ private struct DashboardSQL {
         return DashboardFigures(
             version: version, categories: categories, received: received,
             issueTypes: issueTypes.sorted { ($0.count, $1.category, $1.issueType) > ($1.count, $0.category, $0.issueType) },
-            weeks: weeks, timeToProcess: timeToProcess, processed: durations.count, processedInTime: processedInTime,
-            medianMillisecondsToProcess: DashboardFigures.median(&durations),
+            weeks: processing.weeks, timeToProcess: processing.timeToProcess, processed: processing.durations.count,
+            processedInTime: processedInTime, medianMillisecondsToProcess: DashboardFigures.median(&processing.durations),
             pending: pending, pastDue: pastDue, dueSoon: dueSoon, openAppeals: openAppeals, appeals: appeals, pastDueAges: pastDueAges,
             pastDueReports: pastDueReports, openAppealReports: openAppealReports, statistics: statistics)
     }
