@@ -84,6 +84,37 @@ struct FullDiskTests {
         #expect(try runner.run(["--json", "verify"]).json()[0]["ok"] == true)
     }
 
+    /// The names in a folder, sorted (none when it does not exist).
+    private func names(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test("export --out on a full disk fails clearly and leaves no partial file, no screenshot copy, no folder; it works once space is freed")
+    func exportOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("exportOnAFullDisk") else { return }
+        #expect(try runner.run(["--json", "submit", "--category", "community", "--issue-type", "harassment", "--screenshot", screenshot]).status == 0)
+        let folder = disk.path + "/exports"
+        #expect(mkdir(folder, 0o700) == 0)
+        let exports: [(String, [String])] = [
+            ("export with a screenshot", ["export", "--out", folder + "/all.jsonl"]),
+            ("export as CSV", ["export", "--category", "payment", "--format", "csv", "--out", folder + "/payment.csv"]),
+        ]
+        let filler = disk.fill()
+        let before = try contents(runner)
+        for (what, arguments) in exports {
+            try expectDiskFull(try runner.run(["--json"] + arguments), what)
+            #expect(names(in: folder).isEmpty, "\(what) left \(names(in: folder))")
+            #expect(try contents(runner) == before, "\(what) changed nothing in the store")
+        }
+        unlink(filler)
+        let all = try runner.run(["--json"] + exports[0].1)
+        let exported = try all.json().first?["exported"]
+        #expect(all.status == 0 && exported == 21, "\(all.standardOutput)\(all.standardError)")
+        #expect(try runner.run(["--json"] + exports[1].1).json().first?["exported"] == 20)
+        #expect(names(in: folder) == ["all.jsonl", "payment.csv", "screenshots"])
+        #expect(names(in: folder + "/screenshots").count == 1)
+    }
+
     @Test("a checkpoint that finds the disk full loses nothing: the write stays acknowledged, a later one checkpoints")
     func checkpointOnAFullDisk() throws {
         guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }
