@@ -115,6 +115,33 @@ struct FullDiskTests {
         #expect(names(in: folder + "/screenshots").count == 1)
     }
 
+    @Test("an import with rejected rows on a full disk imports nothing and leaves no rejects file or folder, whichever write finds the disk full")
+    func importRejectsOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("importRejectsOnAFullDisk") else { return }
+        let path = files.file("with-rejects.jsonl")
+        let rows = (1...10).map { #"{"category":"experience","issueType":"other","reportId":"REJ-\#($0)","details":"kept \#($0)","reportedAt":"2026-11-20T10:00:00Z"}"# }
+            + (1...3).map { #"{"category":"no_such_category","issueType":"other","details":"rejected \#($0)","reportedAt":"2026-11-20T10:00:00Z"}"# }
+        _ = FileManager.default.createFile(atPath: path, contents: Data(rows.joined(separator: "\n").utf8))
+        let rejects = disk.path + "/store/rejects"
+        let filler = disk.fill()
+        let before = try contents(runner)
+        try expectDiskFull(try runner.run(["--json", "import", path]), "the rejects file on a full disk")
+        #expect(try contents(runner) == before && !FileManager.default.fileExists(atPath: rejects), "\(names(in: rejects))")
+        // Room for the rejects file, not for the import's version: the commit is what fails.
+        let size = (try FileManager.default.attributesOfItem(atPath: filler)[.size] as? Int) ?? 0
+        #expect(truncate(filler, off_t(size - 8192)) == 0)
+        try expectDiskFull(try runner.run(["--json", "import", path]), "the import's commit on a full disk")
+        #expect(!FileManager.default.fileExists(atPath: rejects), "\(names(in: rejects))")
+        #expect(try runner.run(["--json", "info"]).json()[0]["version"] == 20, "nothing was imported")
+
+        unlink(filler)
+        let imported = try #require(try runner.run(["--json", "import", path]).json().first)
+        #expect(imported["imported"] == 10 && imported["rejectedCount"] == 3, "\(imported)")
+        let file = try #require(imported["rejectsFile"]?.stringValue)
+        #expect(names(in: rejects) == [(file as NSString).lastPathComponent])
+        #expect(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count == 3)
+    }
+
     @Test("a checkpoint that finds the disk full loses nothing: the write stays acknowledged, a later one checkpoints")
     func checkpointOnAFullDisk() throws {
         guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }
