@@ -142,6 +142,28 @@ struct FullDiskTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count == 3)
     }
 
+    @Test("the REPL on a full disk keeps working and says once on standard error that its history cannot be saved; saving resumes with space")
+    func historyOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("historyOnAFullDisk") else { return }
+        let history = disk.path + "/store/history"
+        let filler = disk.fill()
+        guard let terminal = TerminalProcess.start(runner, errorsPath: files.file("errors.txt"), for: "historyOnAFullDisk") else { return }
+        #expect(terminal.started(), "\(terminal.screen)")
+        #expect(terminal.type("show 3").contains("charged twice 3"), "\(terminal.screen)")
+        #expect(terminal.type("search charged").contains("charged twice"))
+        #expect(terminal.type("show 4").contains("charged twice 4"))
+        #expect(!FileManager.default.fileExists(atPath: history))
+        unlink(filler)
+        #expect(terminal.type("show 5").contains("charged twice 5"))
+        let (status, errors) = terminal.quit()
+        #expect(status == 0, "\(terminal.screen)")
+        let told = errors.components(separatedBy: "could not be saved").count - 1
+        #expect(told == 1 && errors.contains("the disk is full") && errors.contains(history), "told once: \(errors)")
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved.contains("show 5\n") && saved.contains("quit\n"), "\(saved)")
+        #expect(names(in: disk.path + "/store").allSatisfy { !$0.hasSuffix(".tmp") }, "\(names(in: disk.path + "/store"))")
+    }
+
     @Test("a checkpoint that finds the disk full loses nothing: the write stays acknowledged, a later one checkpoints")
     func checkpointOnAFullDisk() throws {
         guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }
