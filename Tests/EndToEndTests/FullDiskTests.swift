@@ -164,6 +164,38 @@ struct FullDiskTests {
         #expect(names(in: disk.path + "/store").allSatisfy { !$0.hasSuffix(".tmp") }, "\(names(in: disk.path + "/store"))")
     }
 
+    @Test("erase on a full disk fails with nothing changed, or names the file it could not rewrite; never a silent success")
+    func eraseOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("eraseOnAFullDisk") else { return }
+        #expect(try runner.run(["--json", "submit", "--category", "payment", "--issue-type", "other", "--open-id", "OPEN-F-1", "--details", "to be forgotten"]).status == 0)
+        let path = files.file("rejected.jsonl")
+        _ = FileManager.default.createFile(atPath: path, contents: Data(#"{"category":"no_such_category","openId":"OPEN-F-1","reportedAt":"2026-11-20T10:00:00Z"}"#.utf8))
+        let rejectsFile = try #require(try runner.run(["--json", "import", path]).json().first?["rejectsFile"]?.stringValue)
+        let history = disk.path + "/store/history"
+        // OPEN-H-2 is named only in the history.
+        _ = FileManager.default.createFile(atPath: history, contents: Data("search OPEN-F-1\nlist --open-id OPEN-H-2\ninfo\n".utf8))
+        let filler = disk.fill()
+        let before = try contents(runner)
+        try expectDiskFull(try runner.run(["--json", "erase", "OPEN-F-1"]), "erase of a user in the store")
+        #expect(try contents(runner) == before)
+        #expect(try String(contentsOfFile: history, encoding: .utf8).contains("OPEN-F-1"), "nothing was changed, the history neither")
+
+        let listed = try #require(try runner.run(["--json", "erase", "OPEN-H-2"]).json().first)
+        #expect(listed["reports"] == 0 && listed["version"] == 21, "\(listed)")
+        #expect(listed["otherFilesHoldingData"] == ["history"], "the history it could not rewrite is named: \(listed)")
+        let told = try runner.run(["erase", "OPEN-H-2"])
+        #expect(told.status == 0 && told.standardOutput.contains("still hold the data: history"), "\(told.standardOutput)")
+        #expect(try contents(runner) == before)
+
+        unlink(filler)
+        let erased = try #require(try runner.run(["--json", "erase", "OPEN-F-1"]).json().first)
+        #expect(erased["reports"] == 1 && erased["version"] == 22, "\(erased)")
+        #expect(erased["otherFilesHoldingData"] == [.string("rejects/" + (rejectsFile as NSString).lastPathComponent)], "\(erased)")
+        #expect(try runner.run(["--json", "erase", "OPEN-H-2"]).json().first?["otherFilesHoldingData"] == [])
+        #expect(try String(contentsOfFile: history, encoding: .utf8) == "info\n")
+        #expect(try runner.run(["--json", "verify"]).json()[0]["ok"] == true)
+    }
+
     @Test("a checkpoint that finds the disk full loses nothing: the write stays acknowledged, a later one checkpoints")
     func checkpointOnAFullDisk() throws {
         guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }
