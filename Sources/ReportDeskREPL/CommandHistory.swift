@@ -1,5 +1,6 @@
 import Foundation
 package import ReportDeskCommands
+import ReportDeskCore
 
 /// The REPL's history of one store, kept in the store's folder so each desk remembers its own
 /// commands. Owner-only (lines name users and orders), de-duplicated (a repeated command moves to
@@ -13,6 +14,11 @@ package struct CommandHistory {
     package let limit: Int
     /// Oldest first, each at most once.
     package private(set) var entries: [String]
+    /// Whether the operator has been told that the file cannot be written; a save that works again
+    /// lets the next failure be told too.
+    private var toldOfFailure = false
+    /// What the operator is to be told, once, about a save that failed.
+    private var notice: String?
 
     /// Enough for weeks of an operator's work; the file stays well under 100 KB.
     package static let defaultLimit = 1000
@@ -43,8 +49,22 @@ package struct CommandHistory {
         merged.removeAll { $0 == kept }
         merged.append(kept)
         entries = Array(merged.suffix(limit))
-        save()
+        if let failure = save() {
+            if !toldOfFailure {
+                notice = "The command history could not be saved in \(path): \(failure). "
+                    + "Up arrow still recalls this session's lines; lines typed until it can be saved again are not kept after it."
+                toldOfFailure = true
+            }
+        } else {
+            toldOfFailure = false
+        }
         return true
+    }
+
+    /// Once after saving started to fail: what to tell the operator (the lines stay in memory).
+    package mutating func takeSaveNotice() -> String? {
+        defer { notice = nil }
+        return notice
     }
 
     /// Removes from the history file every entry that mentions `text` (an erased user's Open ID);
@@ -55,26 +75,28 @@ package struct CommandHistory {
         var history = CommandHistory(path: path, limit: Int.max)
         let before = history.entries.count
         history.entries.removeAll { $0.contains(text) }
-        guard history.entries.count < before else { return 0 }
-        history.save()
+        guard history.entries.count < before, history.save() == nil else { return 0 }
         return before - history.entries.count
     }
 
     /// Writes the whole file next to itself and renames it into place, so a crash or a second
-    /// session never leaves half a file.
-    private func save() {
+    /// session never leaves half a file; returns why it could not (the file is then as it was).
+    private func save() -> String? {
         let temporary = path + ".\(getpid()).tmp"
         let text = entries.map(Self.encode).joined(separator: "\n") + "\n"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { return }
-        var bytes = Array(text.utf8)
-        let written = bytes.withUnsafeMutableBytes { Foundation.write(descriptor, $0.baseAddress!, $0.count) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return Self.reason(errno) }
         fchmod(descriptor, 0o600)
+        var failure = DescriptorWriter.writeAll(Array(text.utf8), to: descriptor)
         close(descriptor)
-        guard written == bytes.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
-        }
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
+        guard let failure else { return nil }
+        unlink(temporary)
+        return Self.reason(failure)
+    }
+
+    private static func reason(_ error: Int32) -> String {
+        DescriptorWriter.isDiskFull(error) ? "the disk is full" : String(cString: strerror(error))
     }
 
     private static func load(_ path: String) -> [String] {

@@ -85,6 +85,7 @@ package final class LibEditLineReader: LineReader {
 
     package func remember(_ line: String) {
         guard history.add(line) else { return }
+        if let notice = history.takeSaveNotice() { Console.standard.err(notice + "\n") }
         loadHistory()
     }
 

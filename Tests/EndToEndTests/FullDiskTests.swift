@@ -84,6 +84,118 @@ struct FullDiskTests {
         #expect(try runner.run(["--json", "verify"]).json()[0]["ok"] == true)
     }
 
+    /// The names in a folder, sorted (none when it does not exist).
+    private func names(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test("export --out on a full disk fails clearly and leaves no partial file, no screenshot copy, no folder; it works once space is freed")
+    func exportOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("exportOnAFullDisk") else { return }
+        #expect(try runner.run(["--json", "submit", "--category", "community", "--issue-type", "harassment", "--screenshot", screenshot]).status == 0)
+        let folder = disk.path + "/exports"
+        #expect(mkdir(folder, 0o700) == 0)
+        let exports: [(String, [String])] = [
+            ("export with a screenshot", ["export", "--out", folder + "/all.jsonl"]),
+            ("export as CSV", ["export", "--category", "payment", "--format", "csv", "--out", folder + "/payment.csv"]),
+        ]
+        let filler = disk.fill()
+        let before = try contents(runner)
+        for (what, arguments) in exports {
+            try expectDiskFull(try runner.run(["--json"] + arguments), what)
+            #expect(names(in: folder).isEmpty, "\(what) left \(names(in: folder))")
+            #expect(try contents(runner) == before, "\(what) changed nothing in the store")
+        }
+        unlink(filler)
+        let all = try runner.run(["--json"] + exports[0].1)
+        let exported = try all.json().first?["exported"]
+        #expect(all.status == 0 && exported == 21, "\(all.standardOutput)\(all.standardError)")
+        #expect(try runner.run(["--json"] + exports[1].1).json().first?["exported"] == 20)
+        #expect(names(in: folder) == ["all.jsonl", "payment.csv", "screenshots"])
+        #expect(names(in: folder + "/screenshots").count == 1)
+    }
+
+    @Test("an import with rejected rows on a full disk imports nothing and leaves no rejects file or folder, whichever write finds the disk full")
+    func importRejectsOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("importRejectsOnAFullDisk") else { return }
+        let path = files.file("with-rejects.jsonl")
+        let rows = (1...10).map { #"{"category":"experience","issueType":"other","reportId":"REJ-\#($0)","details":"kept \#($0)","reportedAt":"2026-11-20T10:00:00Z"}"# }
+            + (1...3).map { #"{"category":"no_such_category","issueType":"other","details":"rejected \#($0)","reportedAt":"2026-11-20T10:00:00Z"}"# }
+        _ = FileManager.default.createFile(atPath: path, contents: Data(rows.joined(separator: "\n").utf8))
+        let rejects = disk.path + "/store/rejects"
+        let filler = disk.fill()
+        let before = try contents(runner)
+        try expectDiskFull(try runner.run(["--json", "import", path]), "the rejects file on a full disk")
+        #expect(try contents(runner) == before && !FileManager.default.fileExists(atPath: rejects), "\(names(in: rejects))")
+        // Room for the rejects file, not for the import's version: the commit is what fails.
+        let size = (try FileManager.default.attributesOfItem(atPath: filler)[.size] as? Int) ?? 0
+        #expect(truncate(filler, off_t(size - 8192)) == 0)
+        try expectDiskFull(try runner.run(["--json", "import", path]), "the import's commit on a full disk")
+        #expect(!FileManager.default.fileExists(atPath: rejects), "\(names(in: rejects))")
+        #expect(try runner.run(["--json", "info"]).json()[0]["version"] == 20, "nothing was imported")
+
+        unlink(filler)
+        let imported = try #require(try runner.run(["--json", "import", path]).json().first)
+        #expect(imported["imported"] == 10 && imported["rejectedCount"] == 3, "\(imported)")
+        let file = try #require(imported["rejectsFile"]?.stringValue)
+        #expect(names(in: rejects) == [(file as NSString).lastPathComponent])
+        #expect(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count == 3)
+    }
+
+    @Test("the REPL on a full disk keeps working and says once on standard error that its history cannot be saved; saving resumes with space")
+    func historyOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("historyOnAFullDisk") else { return }
+        let history = disk.path + "/store/history"
+        let filler = disk.fill()
+        guard let terminal = TerminalProcess.start(runner, errorsPath: files.file("errors.txt"), for: "historyOnAFullDisk") else { return }
+        #expect(terminal.started(), "\(terminal.screen)")
+        #expect(terminal.type("show 3").contains("charged twice 3"), "\(terminal.screen)")
+        #expect(terminal.type("search charged").contains("charged twice"))
+        #expect(terminal.type("show 4").contains("charged twice 4"))
+        #expect(!FileManager.default.fileExists(atPath: history))
+        unlink(filler)
+        #expect(terminal.type("show 5").contains("charged twice 5"))
+        let (status, errors) = terminal.quit()
+        #expect(status == 0, "\(terminal.screen)")
+        let told = errors.components(separatedBy: "could not be saved").count - 1
+        #expect(told == 1 && errors.contains("the disk is full") && errors.contains(history), "told once: \(errors)")
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved.contains("show 5\n") && saved.contains("quit\n"), "\(saved)")
+        #expect(names(in: disk.path + "/store").allSatisfy { !$0.hasSuffix(".tmp") }, "\(names(in: disk.path + "/store"))")
+    }
+
+    @Test("erase on a full disk fails with nothing changed, or names the file it could not rewrite; never a silent success")
+    func eraseOnAFullDisk() throws {
+        guard let (disk, runner) = try seededDisk("eraseOnAFullDisk") else { return }
+        #expect(try runner.run(["--json", "submit", "--category", "payment", "--issue-type", "other", "--open-id", "OPEN-F-1", "--details", "to be forgotten"]).status == 0)
+        let path = files.file("rejected.jsonl")
+        _ = FileManager.default.createFile(atPath: path, contents: Data(#"{"category":"no_such_category","openId":"OPEN-F-1","reportedAt":"2026-11-20T10:00:00Z"}"#.utf8))
+        let rejectsFile = try #require(try runner.run(["--json", "import", path]).json().first?["rejectsFile"]?.stringValue)
+        let history = disk.path + "/store/history"
+        // OPEN-H-2 is named only in the history.
+        _ = FileManager.default.createFile(atPath: history, contents: Data("search OPEN-F-1\nlist --open-id OPEN-H-2\ninfo\n".utf8))
+        let filler = disk.fill()
+        let before = try contents(runner)
+        try expectDiskFull(try runner.run(["--json", "erase", "OPEN-F-1"]), "erase of a user in the store")
+        #expect(try contents(runner) == before)
+        #expect(try String(contentsOfFile: history, encoding: .utf8).contains("OPEN-F-1"), "nothing was changed, the history neither")
+
+        let listed = try #require(try runner.run(["--json", "erase", "OPEN-H-2"]).json().first)
+        #expect(listed["reports"] == 0 && listed["version"] == 21, "\(listed)")
+        #expect(listed["otherFilesHoldingData"] == ["history"], "the history it could not rewrite is named: \(listed)")
+        let told = try runner.run(["erase", "OPEN-H-2"])
+        #expect(told.status == 0 && told.standardOutput.contains("still hold the data: history"), "\(told.standardOutput)")
+        #expect(try contents(runner) == before)
+
+        unlink(filler)
+        let erased = try #require(try runner.run(["--json", "erase", "OPEN-F-1"]).json().first)
+        #expect(erased["reports"] == 1 && erased["version"] == 22, "\(erased)")
+        #expect(erased["otherFilesHoldingData"] == [.string("rejects/" + (rejectsFile as NSString).lastPathComponent)], "\(erased)")
+        #expect(try runner.run(["--json", "erase", "OPEN-H-2"]).json().first?["otherFilesHoldingData"] == [])
+        #expect(try String(contentsOfFile: history, encoding: .utf8) == "info\n")
+        #expect(try runner.run(["--json", "verify"]).json()[0]["ok"] == true)
+    }
+
     @Test("a checkpoint that finds the disk full loses nothing: the write stays acknowledged, a later one checkpoints")
     func checkpointOnAFullDisk() throws {
         guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }

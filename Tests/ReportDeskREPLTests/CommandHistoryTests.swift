@@ -122,4 +122,25 @@ struct CommandHistoryTests {
         history.add("list")
         #expect(history.entries == ["info", "list"])
     }
+
+    @Test("a history that cannot be saved says so once, and again only after a save worked in between")
+    func failureToldOnce() {
+        let folder = TemporaryFolder()
+        let directory = folder.file("store"), path = folder.file("store/history")
+        var history = CommandHistory(path: path)
+        history.add("info")
+        let notice = history.takeSaveNotice()
+        #expect(notice?.contains(path) == true && notice?.contains(String(cString: strerror(ENOENT))) == true, "\(notice ?? "nothing told")")
+        #expect(history.takeSaveNotice() == nil, "taken once")
+        history.add("list")
+        #expect(history.takeSaveNotice() == nil, "told once, not on every line")
+        #expect(mkdir(directory, 0o700) == 0)
+        history.add("stats")
+        #expect(history.takeSaveNotice() == nil)
+        #expect(CommandHistory(path: path).entries == ["info", "list", "stats"])
+        #expect(unlink(path) == 0 && rmdir(directory) == 0)
+        history.add("show 1")
+        #expect(history.takeSaveNotice() != nil, "a new failure is told again")
+        #expect(history.entries == ["info", "list", "stats", "show 1"])
+    }
 }

@@ -97,6 +97,30 @@ struct ErasureTests {
         #expect(try desk.run("verify")["ok"] == true)
     }
 
+    @Test("a user whose reports were all removed (submitted, then undone) is erased from the log in a new version")
+    func removedReports() throws {
+        let desk = TestDesk()
+        try desk.run("submit --category payment --issue-type refund_request --open-id OPEN-Z-99 --order-id ORDER-Z-3 --details 'zymurgically overcharged'")
+        try desk.run("submit --category payment --issue-type other --open-id OPEN-Y-88 --details 'someone else entirely'")
+        try desk.run("undo 1")
+        #expect(try desk.run("list --open-id OPEN-Z-99")["total"] == 0, "only the version log holds the user")
+        #expect(try !filesHold("zymurgically", in: desk).isEmpty, "the check can see the data before erasure")
+        let before = try desk.run("info")["version"]!.intValue!
+        let result = try desk.run("erase OPEN-Z-99")
+        #expect(result["reports"] == 1 && result["keys"] == [1] && result["logCleared"] == true, "\(result)")
+        #expect(result["version"]?.intValue == before + 1, "the erasure is a version: \(result)")
+        for needle in ["OPEN-Z-99", "zymurgically", "ORDER-Z-3"] {
+            let holders = try filesHold(needle, in: desk)
+            #expect(holders.isEmpty, "\(needle) survived in \(holders)")
+        }
+        #expect(try !filesHold("OPEN-Y-88", in: desk).isEmpty, "other users' data is untouched")
+        #expect(try desk.run("history --limit 1")["versions"]?.arrayValue?.first?["command"] == "erase")
+        #expect(try desk.run("show 1 --at 1")["details"] == "[erased]")
+        #expect(try desk.run("verify")["ok"] == true)
+        let again = try desk.run("erase OPEN-Z-99")
+        #expect(again["reports"] == 0 && again["version"]?.intValue == before + 1, "nothing is left to erase: \(again)")
+    }
+
     @Test("erasing an unknown user changes nothing")
     func unknownUser() throws {
         let desk = try seeded()

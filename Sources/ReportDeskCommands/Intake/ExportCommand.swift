@@ -78,8 +78,9 @@ enum ExportCommand: Command {
                 writer.row(report, screenshotPath: screenshotPath, into: &line)
                 try destination.write(line)
                 exported += 1
+            } complete: {
+                try destination.finish()
             }
-            try destination.finish()
         } catch {
             destination.abandon()
             throw error

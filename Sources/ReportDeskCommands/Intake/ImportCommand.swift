@@ -87,12 +87,21 @@ enum ImportCommand: Command {
             },
             checkCancelled: { try context.checkCancelled() })
         try store.prepareForImport()
-        let written = try context.write { transaction in
-            let reports = try transaction.importedReports(screenshotFolder: input.folder)
-            let outcome = try ImportRun.run(input, taxonomy: try transaction.taxonomy(), settings: settings,
-                                            into: ImportRun.Target(add: reports.add, finish: reports.finish))
-            transaction.summary = "import \(input.name): \(outcome.imported) added, \(Wording.count(outcome.duplicates, "duplicate")), \(outcome.rejectedCount) rejected"
-            return outcome
+        var rejectsFile: String?
+        let written: Written<ImportOutcome>
+        do {
+            written = try context.write { transaction in
+                let reports = try transaction.importedReports(screenshotFolder: input.folder)
+                let outcome = try ImportRun.run(input, taxonomy: try transaction.taxonomy(), settings: settings,
+                                                into: ImportRun.Target(add: reports.add, finish: reports.finish))
+                rejectsFile = outcome.rejectsFile
+                transaction.summary = "import \(input.name): \(outcome.imported) added, \(Wording.count(outcome.duplicates, "duplicate")), \(outcome.rejectedCount) rejected"
+                return outcome
+            }
+        } catch {
+            // Nothing was imported (the commit failed, on a full disk say), so nothing was rejected either.
+            if let rejectsFile { RejectsFile.withdraw(rejectsFile) }
+            throw error
         }
         let outcome = written.value
         interaction.progress(ProgressUpdate(done: outcome.rows, total: outcome.rows, unit: "rows",

@@ -12,9 +12,9 @@ enum EraseCommand: Command {
     static let spec = CommandSpec(
         Self.self, "erase", topic: .store,
         summary: "Erase a user's personal data from every report and every version",
-        discussion: "Open ID, details, order ID, screenshot (the stored file too) and appeal message become [erased] in the current state and in every earlier version; one new version records the erasure. Undo cannot bring the data back. REPL history lines that name the user are removed. Snapshots are separate files: the result lists those that still hold the data.",
+        discussion: "Open ID, details, order ID, screenshot (the stored file too) and appeal message become [erased] in the current state and in every earlier version; one new version records the erasure. Undo cannot bring the data back. REPL history lines that name the user are removed. Snapshots are separate files: the result lists those that still hold the data, and any other file in the store's folder that does (a rejects file, or a history the disk had no room to rewrite). An erase that finds nothing makes no version and says so.",
         examples: ["erase --open-id _000Wq3LxT1"],
-        mutates: true, irreversible: true)
+        view: ErasureText(), mutates: true, irreversible: true)
 
     static let result = ObjectShape<Erased>([
         .field("reports", .integer, \.keys.count),
@@ -48,10 +48,9 @@ enum EraseCommand: Command {
         let written = try context.write { transaction in try transaction.erase(openId: user) }
         let store = try context.store()
         let outcome = written.value
+        // Also when nothing was found: an earlier erase of the user may have left its log uncleared.
         var logCleared = true
-        if written.changed {
-            do { try store.checkpointAndTruncate() } catch { logCleared = false }
-        }
+        do { try store.checkpointAndTruncate() } catch { logCleared = false }
         let removed = store.removeBlobs(outcome.blobs)
         // Files beside the database name the user too: those that can forget (the REPL's history) do.
         let holders = try context.desk.settings.personalData.forget(user, in: store.location.directory)

@@ -10,6 +10,7 @@ package final class ExportDestination {
     /// The final path, or `nil` for a descriptor.
     package let path: String?
     private var pending: [UInt8] = []
+    private var closed = false
 
     private init(descriptor: Int32, temporaryPath: String?, path: String?) {
         self.descriptor = descriptor
@@ -45,8 +46,9 @@ package final class ExportDestination {
     package func finish() throws(DeskError) {
         try flush()
         guard let temporaryPath, let path else { return }
-        fsync(descriptor)
-        close(descriptor)
+        // A file system may report the lack of space only when the data reaches the disk.
+        if fsync(descriptor) != 0, DescriptorWriter.isDiskFull(errno) { throw DeskError.diskFull }
+        closeFile()
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporaryPath)
@@ -57,8 +59,15 @@ package final class ExportDestination {
     /// Drops a half-written file.
     package func abandon() {
         guard let temporaryPath else { return }
-        close(descriptor)
+        closeFile()
         unlink(temporaryPath)
+    }
+
+    /// Closes the file once: its number may belong to another file afterwards.
+    private func closeFile() {
+        guard !closed else { return }
+        close(descriptor)
+        closed = true
     }
 
     private func flush() throws(DeskError) {

@@ -57,7 +57,14 @@ package final class RejectsFile {
     /// Removes the file: the import failed, so it rejected nothing.
     package func discard() {
         if descriptor >= 0 { close(descriptor); descriptor = -1 }
+        Self.withdraw(path)
+    }
+
+    /// Removes a finished rejects file whose import did not commit, and the rejects folder when
+    /// that leaves it empty (rmdir keeps a folder that holds anything).
+    package static func withdraw(_ path: String) {
         unlink(path)
+        rmdir((path as NSString).deletingLastPathComponent)
     }
 
     private func create() throws(DeskError) {

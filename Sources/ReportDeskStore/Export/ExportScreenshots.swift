@@ -10,6 +10,8 @@ struct ExportScreenshots {
     let blobs: BlobStore
     let folder: String?
     private var copied: Set<String> = []
+    /// The copies this export made, taken away again if it fails.
+    private var written: [String] = []
 
     init(blobs: BlobStore, exportFolder: String?) {
         self.blobs = blobs
@@ -32,11 +34,32 @@ struct ExportScreenshots {
             } catch {
                 throw DeskError.invalidParams(field: "out", "cannot create \(quoted(folder + "/" + Self.folderName)): \(error.localizedDescription)")
             }
-            guard FileManager.default.createFile(atPath: target, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw DeskError.invalidParams(field: "out", "cannot copy a screenshot to \(quoted(target))")
-            }
+            try Self.copy(data, to: target)
+            written.append(target)
         }
         copied.insert(hash)
         return relative
+    }
+
+    /// Removes the copies this export made, and `screenshots/` when that leaves it empty (rmdir
+    /// keeps a folder that holds anything): a failed export leaves nothing behind.
+    func withdraw() {
+        guard let folder else { return }
+        for path in written { unlink(path) }
+        rmdir(folder + "/" + Self.folderName)
+    }
+
+    /// Writes the whole image or nothing; a full disk is the contract's -32004.
+    private static func copy(_ data: Data, to target: String) throws(DeskError) {
+        let fd = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else {
+            throw DeskError.invalidParams(field: "out", "cannot copy a screenshot to \(quoted(target)): \(String(cString: strerror(errno)))")
+        }
+        let failure = DescriptorWriter.writeAll([UInt8](data), to: fd)
+        close(fd)
+        guard let failure else { return }
+        unlink(target)
+        if DescriptorWriter.isDiskFull(failure) { throw DeskError.diskFull }
+        throw DeskError.invalidParams(field: "out", "cannot copy a screenshot to \(quoted(target)): \(String(cString: strerror(failure)))")
     }
 }

@@ -111,13 +111,15 @@ extension Store {
         }
     }
 
-    /// Versions are numbered 1…n without gaps and each one changed something.
+    /// Versions are numbered 1…n without gaps and each one changed something (an erasure of reports
+    /// that were all removed changed only the log).
     private static func chainCheck(_ db: Database) throws -> VerificationCheck {
         let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(min(number), 1), coalesce(max(number), 0) FROM version")!
         let count: Int = row[0], low: Int = row[1], high: Int = row[2]
         let empty = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM version v WHERE NOT EXISTS (SELECT 1 FROM report_change c WHERE c.version = v.number)
             AND NOT EXISTS (SELECT 1 FROM setting_change s WHERE s.version = v.number)
+            AND NOT EXISTS (SELECT 1 FROM erasure e WHERE e.version = v.number)
             """) ?? 0
         let passed = count == high && (count == 0 || low == 1) && empty == 0
         return VerificationCheck(name: "versionChain", passed: passed,

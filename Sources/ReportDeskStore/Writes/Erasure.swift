@@ -44,6 +44,7 @@ extension StoreTransaction {
             }
             outcome.versions += rows.count
         }
+        scrubbedLog = true
         outcome.reports = keys
         for sha in shots {
             let stillUsed = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM report WHERE shot_sha256 = ?)", arguments: [sha]) ?? true

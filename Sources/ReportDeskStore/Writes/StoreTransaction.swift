@@ -21,6 +21,9 @@ package final class StoreTransaction {
     private(set) var changedSettings: [String] = []
     /// Reports added by an import, counted rather than listed so memory stays flat (R13).
     var bulkInsertions = 0
+    /// Set by `erase` when it scrubbed the version log: a change even when no report is left to save
+    /// (the user's reports were all removed), or the scrubbed entries would roll back.
+    var scrubbedLog = false
 
     init(db: Database, blobs: BlobStore, version: Int, at: Instant) {
         self.db = db
@@ -29,7 +32,7 @@ package final class StoreTransaction {
         self.at = at
     }
 
-    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty || bulkInsertions > 0 }
+    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty || bulkInsertions > 0 || scrubbedLog }
 
     // MARK: Reading inside the write
 
