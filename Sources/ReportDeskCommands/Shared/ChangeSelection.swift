@@ -27,6 +27,18 @@ struct ChangeSelection: ParameterSet {
         let byFilter: Bool
     }
 
+    /// The report when the arguments name exactly one by `id` and ask for nothing a set needs
+    /// (no filters, dry run or expected count).
+    static func onlyOneReport(_ arguments: Arguments<ChangeSelection>) throws -> ReportReference? {
+        guard let one = try arguments.value(\.id), try arguments.value(\.ids) == nil,
+              try arguments.value(\.dryRun) != true, try arguments.value(\.expectCount) == nil,
+              (try arguments.value(\.matching)?.trimmed).nonEmpty == nil,
+              // Any condition at all (even one only the store's taxonomy knows) takes the set's path.
+              (try? ReportConditions.filter(from: arguments.group(\.conditions), taxonomy: .builtIn)) == ReportFilter()
+        else { return nil }
+        return one
+    }
+
     /// Resolves the arguments to keys. Named reports must exist (every missing one is named);
     /// filters select reports with one of `impliedStatuses`.
     static func choose(_ arguments: Arguments<ChangeSelection>, impliedStatuses: [ReportStatus],

@@ -9,8 +9,9 @@ struct FilterParameters: ParameterSet {
 
     /// The filter the arguments describe; categories and issue types are checked against the
     /// store's taxonomy (R1, R2) and normalised to their ids.
-    static func filter(from arguments: Arguments<FilterParameters>, taxonomy: Taxonomy) throws -> ReportFilter {
-        var filter = try ReportConditions.filter(from: arguments.group(\.conditions), taxonomy: taxonomy)
+    static func filter(from arguments: Arguments<FilterParameters>,
+                       taxonomy: @autoclosure () throws -> Taxonomy) throws -> ReportFilter {
+        var filter = try ReportConditions.filter(from: arguments.group(\.conditions), taxonomy: try taxonomy())
         filter.statuses = try arguments.value(\.status) ?? []
         return filter
     }

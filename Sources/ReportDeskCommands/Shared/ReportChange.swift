@@ -28,6 +28,10 @@ enum ReportChange {
     /// `verb` names it in questions, errors and the version summary.
     static func apply(_ selection: Arguments<ChangeSelection>, impliedStatuses: [ReportStatus], ifVersion: Int?,
                       verb: String, in context: CommandContext, _ change: (inout Report) throws -> Void) throws -> ChangedReports {
+        if let reference = try ChangeSelection.onlyOneReport(selection) {
+            // One named report needs no set, no question and no separate check: the write checks it.
+            return try apply(reference, ifVersion: ifVersion, verb: verb, in: context) { report, _ in try change(&report) }
+        }
         let store = try context.store()
         let now = context.now
         let chosen = try ChangeSelection.choose(selection, impliedStatuses: impliedStatuses, store: store, now: now)

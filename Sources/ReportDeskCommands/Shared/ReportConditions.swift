@@ -17,13 +17,17 @@ struct ReportConditions: ParameterSet {
                               help: "by appeal: open (oldest appeal first), decided, none, or any (the default)")
 
     /// The filter the arguments describe; categories and issue types are checked against the
-    /// store's taxonomy (R1, R2) and normalised to their ids.
-    static func filter(from arguments: Arguments<ReportConditions>, taxonomy: Taxonomy) throws -> ReportFilter {
+    /// store's taxonomy (R1, R2) and normalised to their ids; the taxonomy is read only then.
+    static func filter(from arguments: Arguments<ReportConditions>,
+                       taxonomy readTaxonomy: @autoclosure () throws -> Taxonomy) throws -> ReportFilter {
         var filter = ReportFilter()
+        let categoryNames = try arguments.value(\.category) ?? []
+        let issueTypeNames = try arguments.value(\.issueType) ?? []
+        let taxonomy = categoryNames.isEmpty && issueTypeNames.isEmpty ? Taxonomy.builtIn : try readTaxonomy()
         filter.pastDue = try arguments.value(\.pastDue)
-        filter.categories = try (arguments.value(\.category) ?? []).map { try taxonomy.requireCategory($0).id }
+        filter.categories = try categoryNames.map { try taxonomy.requireCategory($0).id }
         let categoriesForTypes = filter.categories.isEmpty ? taxonomy.categories : filter.categories.compactMap(taxonomy.category(named:))
-        filter.issueTypes = try (arguments.value(\.issueType) ?? []).map { name in
+        filter.issueTypes = try issueTypeNames.map { name in
             for category in categoriesForTypes {
                 if let type = category.issueType(named: name) { return type.id }
             }

@@ -22,12 +22,13 @@ extension Store {
     /// duplicates stand out.
     package func relatedCounts(of report: Report) throws(DeskError) -> (sameOpenId: Int, sameOrderId: Int) {
         try lookup { db in
-            func others(_ column: String, _ value: String?) throws -> Int {
+            // Cached statements: `show` asks this on every call, and an rpc client asks thousands of times.
+            func others(_ sql: String, _ value: String?) throws -> Int {
                 guard let value, !value.isEmpty else { return 0 }
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE \(column) = ? AND key <> ?",
-                                        arguments: [value, report.key]) ?? 0
+                return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [value, report.key]) ?? 0
             }
-            return (try others("open_id", report.openId), try others("order_id", report.orderId))
+            return (try others("SELECT count(*) FROM report WHERE open_id = ? AND key <> ?", report.openId),
+                    try others("SELECT count(*) FROM report WHERE order_id = ? AND key <> ?", report.orderId))
         }
     }
 }
