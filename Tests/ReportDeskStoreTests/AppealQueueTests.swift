@@ -88,8 +88,7 @@ struct AppealQueueTests {
     @Test("related counts: other reports with the same Open ID and Order ID")
     func related() throws {
         let (desk, keys) = try desk()
-        let report = try desk.store.report(.key(keys[0]))
-        let related = try desk.store.relatedCounts(of: report)
+        let related = try desk.store.reportWithRelated(.key(keys[0]))
         #expect(related.sameOrderId == 1)
         #expect(related.sameOpenId == 0)
     }

@@ -39,8 +39,7 @@ enum ShowCommand: Command {
         if let version = try arguments.value(\.at) {
             return Shown(report: try store.report(reference, atVersion: version).json(now: context.now), related: nil)
         }
-        let report = try store.report(reference)
-        let counts = try store.relatedCounts(of: report)
-        return Shown(report: report.json(now: context.now), related: Related(sameOpenId: counts.sameOpenId, sameOrderId: counts.sameOrderId))
+        let found = try store.reportWithRelated(reference)
+        return Shown(report: found.report.json(now: context.now), related: Related(sameOpenId: found.sameOpenId, sameOrderId: found.sameOrderId))
     }
 }

@@ -18,18 +18,11 @@ extension Store {
         }
     }
 
-    /// How many other reports share this report's Open ID and Order ID, so repeat reporters and
-    /// duplicates stand out.
-    package func relatedCounts(of report: Report) throws(DeskError) -> (sameOpenId: Int, sameOrderId: Int) {
-        try lookup { db in
-            // Cached statements: `show` asks this on every call, and an rpc client asks thousands of times.
-            func others(_ sql: String, _ value: String?) throws -> Int {
-                guard let value, !value.isEmpty else { return 0 }
-                return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: [value, report.key]) ?? 0
-            }
-            return (try others("SELECT count(*) FROM report WHERE open_id = ? AND key <> ?", report.openId),
-                    try others("SELECT count(*) FROM report WHERE order_id = ? AND key <> ?", report.orderId))
-        }
+    /// A report and how many other reports share its Open ID and Order ID, so repeat reporters
+    /// and duplicates stand out.
+    package func reportWithRelated(_ reference: ReportReference) throws(DeskError) -> (report: Report, sameOpenId: Int, sameOrderId: Int) {
+        let blobs = self.blobs
+        return try lookup { db in try ReportLookup.reportWithRelated(db, reference, blobs: blobs) }
     }
 }
 
