@@ -31,16 +31,25 @@ package struct ParameterSpec: Sendable {
 
 /// A typed handle on a declared parameter: commands read their bound values through it, so each
 /// parameter is described exactly once.
-package struct Parameter<Value: Sendable>: Sendable {
-    package let spec: ParameterSpec
+package final class Parameter<Value: Sendable>: DeclaredParameter, @unchecked Sendable {
     let decode: @Sendable (JSONValue, BindingContext) throws(DeskError) -> Value
 
     package init(_ spec: ParameterSpec, decode: @escaping @Sendable (JSONValue, BindingContext) throws(DeskError) -> Value) {
-        self.spec = spec
         self.decode = decode
+        super.init(spec)
     }
 
     package var name: String { spec.name }
+}
+
+/// What every parameter is whatever its value type. A class, so that finding the parameters among
+/// a set's members is a class check: a cast to a protocol makes the runtime search every
+/// conformance in the binary, a cost each one-shot process would pay at start-up.
+/// Immutable, hence its unchecked `Sendable`.
+package class DeclaredParameter: @unchecked Sendable {
+    package let spec: ParameterSpec
+
+    init(_ spec: ParameterSpec) { self.spec = spec }
 }
 
 /// What decoding a value may need besides the value: the time zone local times are read in, and
