@@ -36,7 +36,7 @@ package struct CommandSpec: Sendable {
         self.summary = summary
         self.discussion = discussion
         self.examples = examples
-        collected = Collected { Declared.Parameters().parameterSpecs }
+        collected = Collected { Declared.Parameters.parameterSpecs }
         result = ResultShape(schema: Declared.result.schema, view: view)
         self.command = ObjectIdentifier(command)
         self.mutates = mutates

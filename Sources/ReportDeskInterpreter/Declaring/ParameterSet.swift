@@ -1,25 +1,35 @@
+import Synchronization
+
 /// A command's parameters as one value: its stored properties, in declaration order, are the
 /// parameters (a `Parameter`) and groups of them (another `ParameterSet`, such as the shared filters).
 /// Declaring a property is the only listing there is, so a parameter cannot be declared and left out.
+/// Each property makes its parameter in its initialiser (`let note = Param.text(…)`), as the
+/// collection below counts on.
 package protocol ParameterSet: Sendable {
     init()
 }
 
 extension ParameterSet {
-    package var parameterSpecs: [ParameterSpec] { Self.specs(of: self, in: { "\(Self.self)" }) }
-
-    /// Members that are parameters give their spec; any other member must be a nested set (a
-    /// struct), read the same way.
-    private static func specs(of value: Any, in owner: () -> String) -> [ParameterSpec] {
-        Mirror(reflecting: value).children.flatMap { child -> [ParameterSpec] in
-            if let parameter = child.value as? DeclaredParameter { return [parameter.spec] }
-            let nested = Mirror(reflecting: child.value)
-            guard nested.displayStyle == .struct, !nested.children.isEmpty else {
-                preconditionFailure("\(owner()).\(child.label ?? "?") is neither a Parameter nor a ParameterSet")
-            }
-            return specs(of: child.value, in: { "\(owner()).\(child.label ?? "?")" })
-        }
+    /// The parameters in declaration order, nested sets in their place. Collected while a value is
+    /// made: each parameter adds itself as its property is initialised. Reflecting on the members
+    /// instead made the Swift runtime look up their types and conformances, a measurable part of
+    /// every one-shot command's start-up.
+    package static var parameterSpecs: [ParameterSpec] {
+        let collection = ParameterCollection()
+        ParameterCollection.$current.withValue(collection) { _ = Self() }
+        return collection.specs
     }
+}
+
+/// The parameters made while a set is collected.
+package final class ParameterCollection: Sendable {
+    @TaskLocal static var current: ParameterCollection?
+
+    private let collected = Mutex<[ParameterSpec]>([])
+
+    func add(_ spec: ParameterSpec) { collected.withLock { $0.append(spec) } }
+
+    var specs: [ParameterSpec] { collected.withLock { $0 } }
 }
 
 /// The parameters of a command that takes none.

@@ -42,14 +42,16 @@ package final class Parameter<Value: Sendable>: DeclaredParameter, @unchecked Se
     package var name: String { spec.name }
 }
 
-/// What every parameter is whatever its value type. A class, so that finding the parameters among
-/// a set's members is a class check: a cast to a protocol makes the runtime search every
-/// conformance in the binary, a cost each one-shot process would pay at start-up.
+/// What every parameter is whatever its value type. Making one while a parameter set is being
+/// collected adds it to the collection, in the order the set declares it (see `ParameterSet`).
 /// Immutable, hence its unchecked `Sendable`.
 package class DeclaredParameter: @unchecked Sendable {
     package let spec: ParameterSpec
 
-    init(_ spec: ParameterSpec) { self.spec = spec }
+    init(_ spec: ParameterSpec) {
+        self.spec = spec
+        ParameterCollection.current?.add(spec)
+    }
 }
 
 /// What decoding a value may need besides the value: the time zone local times are read in, and
