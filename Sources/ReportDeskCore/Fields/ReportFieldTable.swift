@@ -4,8 +4,14 @@
 /// parameter (the standard one by default), so a field added to the table appears in all of them.
 package struct ReportFieldTable: Sendable {
     package let fields: [ReportFieldSpec]
+    /// Each field's JSON key and value, taken out of the specs once: the report JSON is built for
+    /// every report of every page, and copying whole specs there showed in profiles.
+    private let jsonMembers: [(name: String, json: @Sendable (Report, FieldContext) -> JSONValue)]
 
-    package init(fields: [ReportFieldSpec]) { self.fields = fields }
+    package init(fields: [ReportFieldSpec]) {
+        self.fields = fields
+        jsonMembers = fields.map { ($0.name, $0.json) }
+    }
 
     /// The fields that have a role.
     package func fields(_ role: ReportFieldSpec.Roles) -> [ReportFieldSpec] {
@@ -16,7 +22,7 @@ package struct ReportFieldTable: Sendable {
 
     /// The report as every front end returns it, with its derived facts at `context.now`.
     package func json(of report: Report, _ context: FieldContext) -> JSONValue {
-        .object(JSONObject(fields.map { ($0.name, $0.json(report, context)) }))
+        .object(JSONObject(jsonMembers.map { ($0.name, $0.json(report, context)) }))
     }
 
     /// The JSON Schema of `json(of:_:)`: every member is present.
