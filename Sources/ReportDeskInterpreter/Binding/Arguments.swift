@@ -21,6 +21,11 @@ package struct Arguments<Parameters: ParameterSet>: Sendable {
         self.init(bound, parameters: Parameters())
     }
 
+    /// Reads through a set already made (the declaration's), instead of making one per call.
+    package init(_ bound: BoundArguments, declaredBy spec: CommandSpec) {
+        self.init(bound, parameters: spec.parameterSet as? Parameters ?? Parameters())
+    }
+
     private init(_ bound: BoundArguments, parameters: Parameters) {
         self.bound = bound
         self.parameters = parameters

@@ -15,6 +15,6 @@ package protocol Command: Sendable {
 extension Command {
     /// Runs the command on bound arguments and writes its value as JSON by its result description.
     package static func execute(_ arguments: BoundArguments, in context: CommandContext) throws -> JSONValue {
-        result.json(try run(Arguments(arguments), in: context))
+        result.json(try run(Arguments(arguments, declaredBy: spec), in: context))
     }
 }

@@ -36,7 +36,7 @@ package struct CommandSpec: Sendable {
         self.summary = summary
         self.discussion = discussion
         self.examples = examples
-        collected = Collected { Declared.Parameters.parameterSpecs }
+        collected = Collected { Declared.Parameters.collected }
         result = ResultShape(schema: Declared.result.schema, view: view)
         self.command = ObjectIdentifier(command)
         self.mutates = mutates
@@ -74,14 +74,15 @@ package struct CommandSpec: Sendable {
         return parts.joined(separator: " ")
     }
 
-    /// Collects the parameters once, on first use, for every copy of the spec.
+    /// The command's parameter set and its parameters, made once on first use for every copy of
+    /// the spec: making the set builds every parameter's declaration, too much to do per call.
     private final class Collected: Sendable {
-        private let make: @Sendable () -> [ParameterSpec]
-        private let cache = Mutex<[ParameterSpec]?>(nil)
+        private let make: @Sendable () -> (set: any ParameterSet, parameters: [ParameterSpec])
+        private let cache = Mutex<(set: any ParameterSet, parameters: [ParameterSpec])?>(nil)
 
-        init(_ make: @escaping @Sendable () -> [ParameterSpec]) { self.make = make }
+        init(_ make: @escaping @Sendable () -> (set: any ParameterSet, parameters: [ParameterSpec])) { self.make = make }
 
-        var parameters: [ParameterSpec] {
+        var made: (set: any ParameterSet, parameters: [ParameterSpec]) {
             cache.withLock { cached in
                 if let cached { return cached }
                 let made = make()
@@ -89,7 +90,12 @@ package struct CommandSpec: Sendable {
                 return made
             }
         }
+
+        var parameters: [ParameterSpec] { made.parameters }
     }
+
+    /// The command's parameter set, made once (what `Arguments` reads parameters through).
+    package var parameterSet: any ParameterSet { collected.made.set }
 
     /// Help headings, in the order `help` shows them.
     package enum Topic: String, CaseIterable, Sendable {

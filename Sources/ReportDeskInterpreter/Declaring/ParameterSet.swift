@@ -14,10 +14,13 @@ extension ParameterSet {
     /// made: each parameter adds itself as its property is initialised. Reflecting on the members
     /// instead made the Swift runtime look up their types and conformances, a measurable part of
     /// every one-shot command's start-up.
-    package static var parameterSpecs: [ParameterSpec] {
+    package static var parameterSpecs: [ParameterSpec] { collected.parameters }
+
+    /// A value of the set and its parameters, collected while it was made.
+    package static var collected: (set: any ParameterSet, parameters: [ParameterSpec]) {
         let collection = ParameterCollection()
-        ParameterCollection.$current.withValue(collection) { _ = Self() }
-        return collection.specs
+        let made = ParameterCollection.$current.withValue(collection) { Self() }
+        return (made, collection.specs)
     }
 }
 
