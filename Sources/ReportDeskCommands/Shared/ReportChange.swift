@@ -35,7 +35,6 @@ enum ReportChange {
         let store = try context.store()
         let now = context.now
         let chosen = try ChangeSelection.choose(selection, impliedStatuses: impliedStatuses, store: store, now: now)
-        let reports = try store.reports(keys: chosen.keys)
         if chosen.keys.isEmpty {
             if chosen.byFilter {
                 let none = ChangedReports(reports: [], keys: [], single: false, version: try store.currentVersion(), dryRun: try selection.value(\.dryRun) ?? false)
@@ -44,6 +43,7 @@ enum ReportChange {
             }
             throw DeskError.notFound("no report matches; nothing was changed", data: ["count": 0])
         }
+        let reports = try store.reports(keys: chosen.keys)
         try check(reports, ifVersion: ifVersion, verb: verb, store: store, change)
         if let expected = try selection.value(\.expectCount), expected != reports.count {
             throw try countMismatch(expected: expected, count: reports.count, verb: verb, store: store)

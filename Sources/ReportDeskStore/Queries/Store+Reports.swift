@@ -121,7 +121,7 @@ struct ReportPageQuery {
         if let text = searchText {
             // Reports whose Report ID, Open ID or order ID is the text come first; the text matches
             // leave those out, so the two parts never overlap and need no grouping by key.
-            let idCondition = "FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
+            let idCondition = SearchMatch.idCondition
             let idMatches = "SELECT key \(idCondition)"
             var hits = ["SELECT key, -1.0e9 \(idCondition)"]
             var keys = [idMatches]

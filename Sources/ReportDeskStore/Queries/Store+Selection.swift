@@ -29,11 +29,14 @@ extension Store {
 /// The reports search words find: those whose Report ID, Open ID or Order ID is the text, and
 /// those whose indexed words match it (details, notes, appeal messages).
 struct SearchMatch {
+    /// Reports whose Report ID, Open ID or Order ID is the text; bound to the text three times.
+    static let idCondition = "FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
+
     let keysSQL: String
     let arguments: StatementArguments
 
     init(text: String) {
-        var sql = "SELECT key FROM report WHERE report_id = ? OR open_id = ? OR order_id = ?"
+        var sql = "SELECT key \(Self.idCondition)"
         var arguments: StatementArguments = [text, text, text]
         if let match = SearchText.matchExpression(for: text) {
             sql += " UNION SELECT rowid FROM report_text WHERE report_text MATCH ?"
