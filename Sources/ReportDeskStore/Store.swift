@@ -1,19 +1,22 @@
 import Foundation
 import GRDB
 package import ReportDeskCore
+import Synchronization
 
 /// The one boundary around a store's folder and its SQLite database (R12). Every mutating command
 /// is one IMMEDIATE transaction that appends exactly one version; every read is one read
 /// transaction. GRDB stays inside this module.
 public final class Store: Sendable {
     package let location: StoreLocation
-    let database: DatabaseQueue
+    private let connection: DatabaseQueue
     let writeLock: WriteLock
     package let options: StoreOptions
+    /// Whether `read` and `lookup` run inside one snapshot that `beginSharedSnapshot` opened.
+    private let snapshotShared = Mutex(false)
 
     private init(location: StoreLocation, database: DatabaseQueue, writeLock: WriteLock, options: StoreOptions) {
         self.location = location
-        self.database = database
+        connection = database
         self.writeLock = writeLock
         self.options = options
     }
@@ -52,6 +55,9 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(lockTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "ReportDesk"
+        // A shared snapshot (`beginSharedSnapshot`) stays open between accesses; every other
+        // transaction here is opened and closed inside one access.
+        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             // Durability: FULL syncs the WAL on every commit, so an acknowledged write survives a
             // crash. Automatic checkpoints are off; `Store` takes them under the write lock.
@@ -87,15 +93,23 @@ public final class Store: Sendable {
         if try !isUpToDate(queue) { try Migrations.migrator.migrate(queue) }
     }
 
+    /// The connection for everything but `read` and `lookup`: a shared snapshot ends first, so writes,
+    /// checks and copies see the newest commit and open transactions of their own.
+    var database: DatabaseQueue {
+        endSharedSnapshot()
+        return connection
+    }
+
     /// Runs a read in one deferred transaction (one consistent snapshot), translating storage
-    /// failures.
+    /// failures; inside a shared snapshot it reads in that one.
     ///
     /// Not `DatabaseQueue.read`: it sets `PRAGMA query_only` around each read, and SQLite expires
     /// every prepared statement when a flag pragma changes, so each cached statement would be compiled
     /// again on every use, and compiling would outweigh a short read such as `show`.
     func read<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
         do {
-            return try database.inDatabase { db in
+            return try connection.inDatabase { db in
+                if db.isInsideTransaction { return try body(db) }
                 var result: T?
                 try db.inTransaction(.deferred) {
                     result = try body(db)
@@ -108,14 +122,34 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs a lookup made of statements that each stand alone (no snapshot shared between them),
-    /// without an explicit transaction: every statement is atomic by itself, and the transaction's
-    /// bookkeeping would be a large part of a short lookup such as `show` over rpc.
+    /// Runs a lookup made of statements that each stand alone (no snapshot shared between them,
+    /// unless one was begun), without an explicit transaction: every statement is atomic by itself,
+    /// and the transaction's bookkeeping would be a large part of a short lookup such as `show`.
     func lookup<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
         do {
-            return try database.inDatabase { db in try body(db) }
+            return try connection.inDatabase { db in try body(db) }
         } catch {
             throw StoreErrors.translate(error, opening: nil)
+        }
+    }
+
+    /// Lets the reads that follow share one snapshot until `endSharedSnapshot` (or any other use of
+    /// the store) ends it: a server answering a queue of reads takes and lets go of the WAL's read
+    /// lock once for all of them instead of once each.
+    package func beginSharedSnapshot() throws(DeskError) {
+        try lookup { db in
+            guard !db.isInsideTransaction else { return }
+            try db.beginTransaction(.deferred)
+            snapshotShared.withLock { $0 = true }
+        }
+    }
+
+    /// Ends the shared snapshot, if one is open. It only read, so it rolls back: a commit would
+    /// report damage the reads have already reported.
+    package func endSharedSnapshot() {
+        guard snapshotShared.withLock({ shared in defer { shared = false }; return shared }) else { return }
+        try? connection.inDatabase { db in
+            if db.isInsideTransaction { try db.rollback() }
         }
     }
 

@@ -50,6 +50,17 @@ package final class Desk: SessionEnvironment {
 }
 
 extension Desk {
+    /// Reads from here on share one snapshot of the store until `endSharedReads` or a write; for a
+    /// server answering a queue of reads. Nothing is shared when the store cannot be opened: the
+    /// reads then report why themselves.
+    package func beginSharedReads() {
+        try? store().beginSharedSnapshot()
+    }
+
+    package func endSharedReads() {
+        openStore.withLock { $0 }?.endSharedSnapshot()
+    }
+
     /// The store's newest version.
     package func currentVersion() throws(DeskError) -> Int {
         try store().currentVersion()

@@ -34,6 +34,7 @@ package final class RPCServer: Sendable {
     /// Serves until end of input, `exit`, or the client closing its end; returns the exit status.
     package func run() -> Int32 {
         watched.withLock { $0 = try? desk.currentVersion() }
+        var sharedReads = SharedReads(desk: desk)
         startReader()
         startWatcher()
         while true {
@@ -42,6 +43,12 @@ package final class RPCServer: Sendable {
                 output.flush()
                 return dispatcher.exitStatus ?? 0
             case .inbound(let inbound):
+                let reads = dispatcher.onlyReads(inbound)
+                if !reads {
+                    sharedReads.end()
+                } else if inbox.hasWaiting {
+                    sharedReads.begin()
+                }
                 // What the handling sends besides its reply (a subscription's acknowledgment) goes out
                 // under the lock, so the watcher cannot notify a subscription before acknowledging it.
                 let reply = watched.withLock { _ in
@@ -50,6 +57,7 @@ package final class RPCServer: Sendable {
                     return reply
                 }
                 let more = inbox.hasWaiting
+                if !more { sharedReads.end() }
                 if let reply { output.send(reply, holding: more && dispatcher.onlyReads(inbound)) }
                 if !more { output.flush() }
                 if output.isClosed { return 0 }
@@ -108,5 +116,27 @@ package final class RPCServer: Sendable {
               let (latest, keys, foreign) = try? desk.foreignChanges(after: since) else { return nil }
         seen = latest
         return foreign ? (latest, keys) : nil
+    }
+}
+
+/// Pipelined reads answered one after another share one snapshot of the store, for a bounded run so
+/// another process's commits still show within a few milliseconds.
+private struct SharedReads {
+    static let readsPerSnapshot = 256
+    let desk: Desk
+    private var count = 0
+
+    init(desk: Desk) { self.desk = desk }
+
+    mutating func begin() {
+        if count == 0 { desk.beginSharedReads() }
+        count += 1
+        if count >= Self.readsPerSnapshot { end() }
+    }
+
+    mutating func end() {
+        guard count > 0 else { return }
+        desk.endSharedReads()
+        count = 0
     }
 }

@@ -187,14 +187,11 @@ struct ReportPageQuery {
         guard !keys.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
         // A cursor reads each row in place instead of copying it first.
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))",
-                                       arguments: StatementArguments(keys))
+        let reports = try ColumnsCursor(db.makeStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))"),
+                                        arguments: StatementArguments(keys)) { ReportRecord.report(from: $0, blobs: blobs) }
         var byKey: [Int: Report] = [:]
         byKey.reserveCapacity(keys.count)
-        while let row = try rows.next() {
-            let report = ReportRecord.report(from: row, blobs: blobs)
-            byKey[report.key] = report
-        }
+        while let report = try reports.next() { byKey[report.key] = report }
         return keys.compactMap { byKey[$0] }
     }
 

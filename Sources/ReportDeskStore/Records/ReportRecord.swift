@@ -10,27 +10,27 @@ enum ReportRecord {
     static let insertedColumnCount = columnNames.count + 1
 
     /// Reads a report from a row selected with `columns` (in that order).
-    static func report(from row: Row, blobs: BlobStore) -> Report {
+    static func report(from row: some ReportColumns, blobs: BlobStore) -> Report {
         var screenshot: Screenshot?
-        let sha: String? = row[7]
-        let url: String? = row[10]
+        let sha = row.text(7)
+        let url = row.text(10)
         if sha != nil || url != nil {
-            let mediaType: String? = row[9]
-            screenshot = Screenshot(sha256: sha, bytes: row[8], mediaType: mediaType, url: url,
+            let mediaType = row.text(9)
+            screenshot = Screenshot(sha256: sha, bytes: row.integer(8).map(Int.init), mediaType: mediaType, url: url,
                                     path: sha.map { blobs.path(sha256: $0, mediaType: mediaType) })
         }
         var appeal: Appeal?
-        if let statusText: String = row[15], let status = Appeal.Status(rawValue: statusText) {
-            appeal = Appeal(status: status, message: row[16] ?? "", openedAt: Instant(milliseconds: row[17]),
-                            decidedAt: (row[18] as Int64?).map(Instant.init(milliseconds:)), note: row[19] ?? "")
+        if let statusText = row.text(15), let status = Appeal.Status(rawValue: statusText) {
+            appeal = Appeal(status: status, message: row.text(16) ?? "", openedAt: Instant(milliseconds: row.integer(17) ?? 0),
+                            decidedAt: row.integer(18).map(Instant.init(milliseconds:)), note: row.text(19) ?? "")
         }
         return Report(
-            key: row[0], reportId: row[1], category: row[2], issueType: row[3], openId: row[4],
-            details: row[5], orderId: row[6], screenshot: screenshot,
-            reportedAt: Instant(milliseconds: row[11]),
-            status: ReportStatus(rawValue: row[12]) ?? .pending,
-            processedAt: (row[13] as Int64?).map(Instant.init(milliseconds:)),
-            note: row[14], appeal: appeal, version: row[20])
+            key: Int(row.integer(0) ?? 0), reportId: row.text(1), category: row.text(2) ?? "", issueType: row.text(3) ?? "",
+            openId: row.text(4), details: row.text(5), orderId: row.text(6), screenshot: screenshot,
+            reportedAt: Instant(milliseconds: row.integer(11) ?? 0),
+            status: row.text(12).flatMap(ReportStatus.init(rawValue:)) ?? .pending,
+            processedAt: row.integer(13).map(Instant.init(milliseconds:)),
+            note: row.text(14) ?? "", appeal: appeal, version: Int(row.integer(20) ?? 0))
     }
 
     /// The column values of a report in `columns` order; `key: nil` lets SQLite assign one.
