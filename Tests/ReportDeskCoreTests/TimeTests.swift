@@ -11,10 +11,26 @@ struct TimeTests {
         ("2026-11-24t09:30:00.250z", "2026-11-24T09:30:00.250Z"),
         ("2024-02-29T23:59:59.999999Z", "2024-02-29T23:59:59.999Z"),
         ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+        ("0001-01-01T00:00:00.001Z", "0001-01-01T00:00:00.001Z"),
+        ("0999-09-09T09:09:09.090Z", "0999-09-09T09:09:09.090Z"),
+        ("9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z"),
     ])
     func instants(text: String, expected: String) throws {
         let instant = try #require(RFC3339.parse(text))
         #expect(RFC3339.format(instant) == expected)
+    }
+
+    @Test("every printed instant parses back to itself, with and without milliseconds")
+    func roundTrip() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let instant = Instant(milliseconds: Int64.random(in: -62_135_596_800_000...253_402_300_799_999, using: &generator))
+            for candidate in [instant, Instant(milliseconds: instant.milliseconds / 1000 * 1000)] {
+                let text = RFC3339.format(candidate)
+                #expect(text.utf8.count == (candidate.milliseconds % 1000 == 0 ? 20 : 24), "\(text)")
+                #expect(RFC3339.parse(text) == candidate, "\(text)")
+            }
+        }
     }
 
     @Test("malformed or impossible times are refused", arguments: [

@@ -22,7 +22,10 @@ package struct ReportFieldTable: Sendable {
 
     /// The report as every front end returns it, with its derived facts at `context.now`.
     package func json(of report: Report, _ context: FieldContext) -> JSONValue {
-        .object(JSONObject(jsonMembers.map { ($0.name, $0.json(report, context)) }))
+        var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(jsonMembers.count)
+        for member in jsonMembers { members.append((key: member.name, value: member.json(report, context))) }
+        return .object(JSONObject(members: members))
     }
 
     /// The JSON Schema of `json(of:_:)`: every member is present.

@@ -84,6 +84,11 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         self.members = members.map { (key: $0.0, value: $0.1) }
     }
 
+    /// Members already labelled, taken as they are (no second array).
+    package init(members: [(key: String, value: JSONValue)]) {
+        self.members = members
+    }
+
     package var keys: [String] { members.map(\.key) }
     package var count: Int { members.count }
     package var isEmpty: Bool { members.isEmpty }
@@ -92,7 +97,8 @@ public struct JSONObject: Sendable, Equatable, Sequence {
     package subscript(key: String) -> JSONValue? {
         get { members.last(where: { $0.key == key })?.value }
         set {
-            members.removeAll { $0.key == key }
+            // Most members are new: look before asking the array to remove anything.
+            if members.contains(where: { $0.key == key }) { members.removeAll { $0.key == key } }
             if let newValue { members.append((key: key, value: newValue)) }
         }
     }

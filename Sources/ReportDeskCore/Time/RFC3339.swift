@@ -4,6 +4,30 @@ package enum RFC3339 {
     /// `2026-11-24T09:30:00Z`, with `.mmm` only when the instant has milliseconds.
     package static func format(_ instant: Instant) -> String {
         let civil = CivilTime(instant)
+        // Every report carries three or four times and every reply formats them: write the common
+        // years' digits straight into the string.
+        if (0...9999).contains(civil.year) {
+            return String(unsafeUninitializedCapacity: 24) { text in
+                var end = 0
+                func put(_ value: Int, _ width: Int) {
+                    var rest = value
+                    for position in stride(from: end + width - 1, through: end, by: -1) {
+                        text[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                        rest /= 10
+                    }
+                    end += width
+                }
+                func put(_ byte: Character) {
+                    text[end] = byte.asciiValue!
+                    end += 1
+                }
+                put(civil.year, 4); put("-"); put(civil.month, 2); put("-"); put(civil.day, 2); put("T")
+                put(civil.hour, 2); put(":"); put(civil.minute, 2); put(":"); put(civil.second, 2)
+                if civil.millisecond != 0 { put("."); put(civil.millisecond, 3) }
+                put("Z")
+                return end
+            }
+        }
         var text = "\(pad(civil.year, 4))-\(pad(civil.month, 2))-\(pad(civil.day, 2))T"
         text += "\(pad(civil.hour, 2)):\(pad(civil.minute, 2)):\(pad(civil.second, 2))"
         if civil.millisecond != 0 { text += ".\(pad(civil.millisecond, 3))" }

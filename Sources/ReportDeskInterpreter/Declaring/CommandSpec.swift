@@ -3,9 +3,14 @@ import Synchronization
 
 /// Everything about a command except what it does: from this one value come its command-line
 /// parsing, help, completion, JSON-RPC method, parameter schema, MCP tool and README row.
-package struct CommandSpec: Sendable {
+/// A class: every request hands it around, and a copy of so many fields would cost more than the lookup.
+package final class CommandSpec: Sendable {
     /// `["appeal", "open"]`: written `appeal open` on a command line, `appeal.open` as a method.
     package let path: [String]
+    /// `appeal.open`: the JSON-RPC method.
+    package let method: String
+    /// `appeal open`: the name a command line and help use.
+    package let name: String
     package let summary: String
     package let discussion: String
     package let examples: [String]
@@ -32,6 +37,8 @@ package struct CommandSpec: Sendable {
                                     discussion: String = "", examples: [String], view: any ResultView = FieldsView(),
                                     mutates: Bool, irreversible: Bool = false, idempotent: Bool = false, title: String? = nil) {
         self.path = path.split(separator: " ").map(String.init)
+        method = self.path.joined(separator: ".")
+        name = self.path.joined(separator: " ")
         self.topic = topic
         self.summary = summary
         self.discussion = discussion
@@ -51,8 +58,6 @@ package struct CommandSpec: Sendable {
         explicitTitle ?? String(summary.prefix { $0 != ";" })
     }
 
-    package var method: String { path.joined(separator: ".") }
-    package var name: String { path.joined(separator: " ") }
 
     package func parameter(named name: String) -> ParameterSpec? {
         parameters.first { $0.name == name }

@@ -3,15 +3,18 @@ package import ReportDeskCore
 /// The table of commands every front end reads: dispatch, help, completion and `rpc.discover`.
 package struct CommandRegistry: Sendable {
     package let commands: [any Command.Type]
+    /// Every request names its method, so finding one must not walk the table.
+    private let commandsByMethod: [String: any Command.Type]
 
     package init(_ commands: [any Command.Type]) {
         self.commands = commands
+        commandsByMethod = Dictionary(commands.map { ($0.spec.method, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     package var specs: [CommandSpec] { commands.map { $0.spec } }
 
     package func command(method: String) -> (any Command.Type)? {
-        commands.first { $0.spec.method == method }
+        commandsByMethod[method]
     }
 
     /// The command whose path is the longest prefix of `words`, and the words after it.
