@@ -52,10 +52,10 @@ extension Store {
                     outcome = Written(value: value, version: version - 1, changed: false, keys: [])
                     return .rollback
                 }
-                try db.execute(sql: "INSERT INTO version(number, at, actor, command, summary, reverts) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [version, at.milliseconds, actor, command,
-                                           transaction.summary.isEmpty ? command : transaction.summary,
-                                           transaction.reverts])
+                try db.cachedStatement(sql: "INSERT INTO version(number, at, actor, command, summary, reverts) VALUES (?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: [version, at.milliseconds, actor, command,
+                                         transaction.summary.isEmpty ? command : transaction.summary,
+                                         transaction.reverts])
                 outcome = Written(value: value, version: version, changed: true, keys: transaction.changedKeys)
                 return .commit
             }
