@@ -163,7 +163,6 @@ struct ReportPageQuery {
             nextCursor = encodeCursor((0..<expressions.count).map { last[$0] as DatabaseValue })
         }
 
-        let countWhere = whereFilters.isEmpty ? "" : " WHERE " + whereFilters.joined(separator: " AND ")
         let total: Int
         if let matching {
             var countArguments = matching.arguments
@@ -174,10 +173,8 @@ struct ReportPageQuery {
                 total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r WHERE r.key IN (\(matching.sql)) AND \(whereFilters.joined(separator: " AND "))",
                                          arguments: countArguments) ?? 0
             }
-        } else if let tallied = try query.filter.tallied(db, now: now) {
-            total = tallied
         } else {
-            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r\(countWhere)", arguments: filterArguments) ?? 0
+            total = try FilterCount.count(db, query.filter, now: now)
         }
         return ReportPage(reports: reports, nextCursor: nextCursor, total: total, version: try VersionLog.latest(db))
     }
