@@ -3,7 +3,9 @@ import ReportDeskCore
 
 /// The SQL `WHERE` terms of a filter, evaluated against `now` so past-due facts match the clock (R6).
 extension ReportFilter {
-    func sqlTerms(now: Instant, table: String = "report") -> (terms: [String], arguments: StatementArguments) {
+    /// With `appealIndexed` false, the decided-appeal term does not pick an index (`+`), so a page
+    /// in report-time order reads the time index in order instead of sorting every decided appeal.
+    func sqlTerms(now: Instant, table: String = "report", appealIndexed: Bool = true) -> (terms: [String], arguments: StatementArguments) {
         var terms: [String] = []
         var arguments = StatementArguments()
         func add(_ term: String, _ values: [(any DatabaseValueConvertible)?]) {
@@ -34,7 +36,7 @@ extension ReportFilter {
         }
         switch appeal {
         case .open?: add("\(t).appeal_status = 'open'", [])
-        case .decided?: add("\(t).appeal_status IN ('upheld', 'overturned')", [])
+        case .decided?: add("\(appealIndexed ? "" : "+")\(t).appeal_status IN ('upheld', 'overturned')", [])
         case .none?: add("\(t).appeal_status IS NULL", [])
         case .any?, nil: break
         }

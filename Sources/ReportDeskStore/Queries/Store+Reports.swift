@@ -99,6 +99,21 @@ struct ReportPageQuery {
         }
     }
 
+    /// Sorts whose first value takes few values, read one value at a time so that each part comes
+    /// in index order (`GroupedPage`) instead of sorting every match.
+    private var sortGroups: [GroupedPage.Group]? {
+        switch query.sort {
+        case .status?:
+            [.init(condition: "r.status = 'pending'", leading: .literal(0)),
+             .init(condition: "r.status = 'resolved'", leading: .literal(1)),
+             .init(condition: "r.status = 'dismissed'", leading: .literal(2))]
+        case .appealOpenedAt?:
+            [.init(condition: "r.appeal_opened_at IS NOT NULL", leading: .column("r.appeal_opened_at")),
+             .init(condition: "r.appeal_opened_at IS NULL", leading: .literal(Int64.max))]
+        default: nil
+        }
+    }
+
     /// Open appeals are a queue: without another order, the oldest appeal comes first.
     private var isAppealQueue: Bool { query.filter.appeal == .open }
 
@@ -112,7 +127,7 @@ struct ReportPageQuery {
     /// read from a covering index), then those reports' rows by key, then the count of all matches
     /// (for search, without ranking or joining every match).
     func run(_ db: Database, blobs: BlobStore) throws -> ReportPage {
-        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
+        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r", appealIndexed: false)
         let whereFilters = terms
         var prologue = ""
         var source = "report r"
@@ -139,6 +154,13 @@ struct ReportPageQuery {
             matching = (keys.joined(separator: " UNION ALL "), arguments)
         }
         let expressions = sortExpressions
+        if searchText == nil, let groups = sortGroups {
+            let values = try query.cursor.map { try decodeCursor($0, count: expressions.count) }
+            let rows = try GroupedPage(groups: groups, rest: Array(expressions.dropFirst()), descending: query.descending,
+                                       limit: query.limit)
+                .rows(db, terms: terms, arguments: filterArguments, cursor: values)
+            return try page(db, rows: rows, expressions: expressions, blobs: blobs)
+        }
         let comparison = query.descending ? "<" : ">"
         var cursorArguments = StatementArguments()
         if let cursor = query.cursor {
@@ -153,7 +175,14 @@ struct ReportPageQuery {
         _ = arguments.append(contentsOf: filterArguments)
         _ = arguments.append(contentsOf: cursorArguments)
         _ = arguments.append(contentsOf: [query.limit + 1])
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        return try page(db, rows: try Row.fetchAll(db, sql: sql, arguments: arguments), expressions: expressions, blobs: blobs,
+                        matching: matching)
+    }
+
+    /// The page from up to `limit + 1` rows of sort values, and the count of all matches.
+    private func page(_ db: Database, rows: [Row], expressions: [String], blobs: BlobStore,
+                      matching: (sql: String, arguments: StatementArguments)? = nil) throws -> ReportPage {
+        let (whereFilters, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
         let page = rows.prefix(query.limit)
         // The key is the last sort expression of every order.
         let keys: [Int] = page.map { $0[expressions.count - 1] }

@@ -198,7 +198,8 @@ enum Migrations {
     /// process per day processed, kept by triggers like `report_tally`. A count over a range of
     /// report times (`list --past-due`, `--since`, `info`, `stats`) sums the whole days from these
     /// and counts only the partial days at its ends row by row. The index on the time to process
-    /// finds the median `stats` gives without sorting every processed report.
+    /// finds the median `stats` gives without sorting every processed report; the others give
+    /// `list` its sorts in index order.
     private static let v7: String = {
         // Each tally: its table, key columns, and the key of a report row (`new`, `old` or the bare table).
         let tallies: [(String, [String], (String) -> [String], String)] = [
@@ -257,6 +258,13 @@ enum Migrations {
             \(fills.joined(separator: "\n"))
             CREATE INDEX report_by_time_to_process ON report(processed_at - reported_at, processed_at, category)
                 WHERE processed_at IS NOT NULL;
+            -- Pages by category or issue type come in report-time order, also across statuses
+            -- (`--sort category`); the day tally now counts what report_by_kind_time counted.
+            DROP INDEX report_by_kind_time;
+            DROP INDEX report_by_issue_type;
+            CREATE INDEX report_by_category_time ON report(category, reported_at, key);
+            CREATE INDEX report_by_issue_type_time ON report(issue_type, reported_at, key);
+            CREATE INDEX report_by_appeal_time ON report(appeal_opened_at, key) WHERE appeal_opened_at IS NOT NULL;
             PRAGMA user_version = 7;
             """
         return sql
