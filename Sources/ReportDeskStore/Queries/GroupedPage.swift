@@ -1,14 +1,14 @@
 import GRDB
 
-/// The sort values of a page for a sort whose first value takes few values (a status rank, an
-/// appeal's time or none): each group is read with its own condition, in index order of the rest
+/// The sort values of a page for a sort whose first value takes few values (a status rank, a
+/// category, an issue type, an appeal's time or none): each group is read with its own condition, in index order of the rest
 /// of the sort, and the groups are taken in order until the page is full. The rows hold the same
 /// sort values, in the same order, as one query ordered by every sort expression.
 struct GroupedPage {
     struct Group {
         /// How a group gives the first sort value: the same for all its rows, or a column.
         enum Leading {
-            case literal(Int64)
+            case value(DatabaseValue)
             case column(String)
         }
 
@@ -32,9 +32,11 @@ struct GroupedPage {
             var groupArguments = arguments
             let order: [String]
             let first: String
+            var leadingArguments: StatementArguments = []
             switch group.leading {
-            case .literal(let value):
-                first = String(value)
+            case .value(let value):
+                first = "?"
+                leadingArguments = [value]
                 order = rest
             case .column(let column):
                 first = column
@@ -52,7 +54,7 @@ struct GroupedPage {
             let sql = "SELECT \(([first] + rest).joined(separator: ", ")) FROM report r WHERE \(groupTerms.joined(separator: " AND ")) "
                 + "ORDER BY \(order.map { $0 + direction }.joined(separator: ", ")) LIMIT ?"
             _ = groupArguments.append(contentsOf: [limit + 1 - rows.count])
-            rows += try Row.fetchAll(db, sql: sql, arguments: groupArguments)
+            rows += try Row.fetchAll(db, sql: sql, arguments: leadingArguments + groupArguments)
             if rows.count > limit { break }
         }
         return rows
@@ -68,21 +70,31 @@ struct GroupedPage {
 
     /// Where a group lies against the cursor's first sort value, in the walk's direction.
     private func position(of group: Group, after value: (any DatabaseValueConvertible)?) -> Position {
-        guard let cursorValue = value.flatMap({ Int64.fromDatabaseValue($0.databaseValue) }) else { return .after }
+        let cursorValue = value?.databaseValue ?? .null
         switch group.leading {
-        case .literal(let literal):
-            if literal == cursorValue { return .holds }
-            return (literal < cursorValue) != descending ? .before : .after
+        case .value(let groupValue):
+            let order = Self.compare(groupValue, cursorValue)
+            if order == 0 { return .holds }
+            return (order < 0) != descending ? .before : .after
         case .column:
-            // A column group holds every value but the literals of the other groups.
-            let literals = groups.compactMap { other -> Int64? in
-                if case .literal(let literal) = other.leading { return literal }
+            // A column group holds every value but those of the other groups, which follow it.
+            let others = groups.compactMap { other -> DatabaseValue? in
+                if case .value(let value) = other.leading { return value }
                 return nil
             }
-            guard literals.contains(cursorValue) else { return .holds }
-            let groupIndex = groups.firstIndex { $0.leadingIsColumn }!
-            let cursorIndex = groups.firstIndex { if case .literal(cursorValue) = $0.leading { true } else { false } }!
-            return (groupIndex < cursorIndex) != descending ? .before : .after
+            guard others.contains(cursorValue) else { return .holds }
+            return descending ? .after : .before
+        }
+    }
+
+    /// SQLite's order of two integers or two texts (BINARY collation: bytes of UTF-8).
+    private static func compare(_ left: DatabaseValue, _ right: DatabaseValue) -> Int {
+        switch (left.storage, right.storage) {
+        case (.int64(let a), .int64(let b)): return a < b ? -1 : (a == b ? 0 : 1)
+        case (.string(let a), .string(let b)):
+            if a == b { return 0 }
+            return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+        default: return 0
         }
     }
 }

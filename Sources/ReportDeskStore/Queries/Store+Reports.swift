@@ -100,17 +100,40 @@ struct ReportPageQuery {
     }
 
     /// Sorts whose first value takes few values, read one value at a time so that each part comes
-    /// in index order (`GroupedPage`) instead of sorting every match.
-    private var sortGroups: [GroupedPage.Group]? {
+    /// in index order (`GroupedPage`) instead of sorting every match; values the filter excludes
+    /// are left out.
+    private func sortGroups(_ db: Database) throws -> [GroupedPage.Group]? {
+        let filter = query.filter
         switch query.sort {
         case .status?:
-            [.init(condition: "r.status = 'pending'", leading: .literal(0)),
-             .init(condition: "r.status = 'resolved'", leading: .literal(1)),
-             .init(condition: "r.status = 'dismissed'", leading: .literal(2))]
+            var statuses = filter.statuses.isEmpty ? ReportStatus.allCases : filter.statuses
+            if filter.pastDue == true || filter.dueWithin != nil { statuses = statuses.filter { $0 == .pending } }
+            let ranks: [(ReportStatus, Int64)] = [(.pending, 0), (.resolved, 1), (.dismissed, 2)]
+            return ranks.filter { statuses.contains($0.0) }.map { status, rank in
+                .init(condition: "r.status = '\(status.rawValue)'", leading: .value(rank.databaseValue))
+            }
+        case .category?:
+            let categories = try String.fetchAll(db, sql: "SELECT DISTINCT category FROM report_tally ORDER BY category")
+            return groups(column: "r.category", values: categories, only: filter.categories)
+        case .issueType?:
+            let issueTypes = try String.fetchAll(db, sql: "SELECT DISTINCT issue_type FROM report_tally ORDER BY issue_type")
+            return groups(column: "r.issue_type", values: issueTypes, only: filter.issueTypes)
         case .appealOpenedAt?:
-            [.init(condition: "r.appeal_opened_at IS NOT NULL", leading: .column("r.appeal_opened_at")),
-             .init(condition: "r.appeal_opened_at IS NULL", leading: .literal(Int64.max))]
-        default: nil
+            let appealed = GroupedPage.Group(condition: "r.appeal_opened_at IS NOT NULL", leading: .column("r.appeal_opened_at"))
+            let none = GroupedPage.Group(condition: "r.appeal_opened_at IS NULL", leading: .value(Int64.max.databaseValue))
+            switch filter.appeal {
+            case .open?, .decided?: return [appealed]
+            case .none?: return [none]
+            case .any?, nil: return [appealed, none]
+            }
+        default: return nil
+        }
+    }
+
+    /// One group per value of a text column, in the store's order, limited to the filter's values.
+    private func groups(column: String, values: [String], only: [String]) -> [GroupedPage.Group] {
+        values.filter { only.isEmpty || only.contains($0) }.map { value in
+            .init(condition: "\(column) = '\(value.replacingOccurrences(of: "'", with: "''"))'", leading: .value(value.databaseValue))
         }
     }
 
@@ -127,7 +150,7 @@ struct ReportPageQuery {
     /// read from a covering index), then those reports' rows by key, then the count of all matches
     /// (for search, without ranking or joining every match).
     func run(_ db: Database, blobs: BlobStore) throws -> ReportPage {
-        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r", appealIndexed: false)
+        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r", appealIndexed: isAppealQueue && query.sort == nil)
         let whereFilters = terms
         var prologue = ""
         var source = "report r"
@@ -154,7 +177,7 @@ struct ReportPageQuery {
             matching = (keys.joined(separator: " UNION ALL "), arguments)
         }
         let expressions = sortExpressions
-        if searchText == nil, let groups = sortGroups {
+        if searchText == nil, let groups = try sortGroups(db) {
             let values = try query.cursor.map { try decodeCursor($0, count: expressions.count) }
             let rows = try GroupedPage(groups: groups, rest: Array(expressions.dropFirst()), descending: query.descending,
                                        limit: query.limit)

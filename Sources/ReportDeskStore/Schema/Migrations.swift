@@ -265,6 +265,7 @@ enum Migrations {
             CREATE INDEX report_by_category_time ON report(category, reported_at, key);
             CREATE INDEX report_by_issue_type_time ON report(issue_type, reported_at, key);
             CREATE INDEX report_by_appeal_time ON report(appeal_opened_at, key) WHERE appeal_opened_at IS NOT NULL;
+            CREATE INDEX report_by_appeal_reported ON report(reported_at, key) WHERE appeal_status IS NOT NULL;
             PRAGMA user_version = 7;
             """
         return sql
