@@ -46,12 +46,18 @@ enum FilterCount {
         }
         if from == nil, to == nil, appeals == nil, let tallied = try filter.tallied(db, now: now) { return tallied }
 
+        // Partial days are counted with the time conditions folded into one range of report times
+        // and a status, so the count reads one short index range.
+        var narrowed = filter
+        narrowed.pastDue = nil
+        narrowed.dueWithin = nil
+        if statuses.count < Self.statuses.count { narrowed.statuses = statuses.compactMap(ReportStatus.init(rawValue:)) }
         let firstDay = from.map { ceilingDay($0) }
         let endDay = to.map { floorDay($0) }
-        if let firstDay, let endDay, firstDay >= endDay { return try counted(db, filter, now: now, from: from, to: to) }
+        if let firstDay, let endDay, firstDay >= endDay { return try counted(db, narrowed, now: now, from: from, to: to) }
         var total = try summed(db, filter, statuses: statuses, appeals: appeals ?? Self.appeals, firstDay: firstDay, endDay: endDay)
-        if let from, let firstDay, from < firstDay * day { total += try counted(db, filter, now: now, from: from, to: firstDay * day) }
-        if let to, let endDay, endDay * day < to { total += try counted(db, filter, now: now, from: endDay * day, to: to) }
+        if let from, let firstDay, from < firstDay * day { total += try counted(db, narrowed, now: now, from: from, to: firstDay * day) }
+        if let to, let endDay, endDay * day < to { total += try counted(db, narrowed, now: now, from: endDay * day, to: to) }
         return total
     }
 
@@ -95,17 +101,13 @@ enum FilterCount {
                                 arguments: arguments) ?? 0
     }
 
-    /// The filter's matches with report times in [from, to), counted row by row.
+    /// The filter's matches with report times in [from, to), counted row by row; the range replaces
+    /// the filter's own (it lies within it).
     private static func counted(_ db: Database, _ filter: ReportFilter, now: Instant, from: Int64?, to: Int64?) throws -> Int {
-        var (terms, arguments) = filter.sqlTerms(now: now)
-        if let from {
-            terms.append("reported_at >= ?")
-            _ = arguments.append(contentsOf: [from])
-        }
-        if let to {
-            terms.append("reported_at < ?")
-            _ = arguments.append(contentsOf: [to])
-        }
+        var filter = filter
+        if let from { filter.since = Instant(milliseconds: from) }
+        if let to { filter.until = Instant(milliseconds: to) }
+        let (terms, arguments) = filter.sqlTerms(now: now)
         let whereClause = terms.isEmpty ? "" : " WHERE " + terms.joined(separator: " AND ")
         return try Int.fetchOne(db, sql: "SELECT count(*) FROM report\(whereClause)", arguments: arguments) ?? 0
     }
