@@ -90,7 +90,12 @@ public final class Store: Sendable {
 
     /// Brings the schema up to date; the caller holds the write lock.
     private static func migrateIfNeeded(_ queue: DatabaseQueue) throws {
-        if try !isUpToDate(queue) { try Migrations.migrator.migrate(queue) }
+        if try !isUpToDate(queue) {
+            try Migrations.migrator.migrate(queue)
+            // A migration that fills tables leaves a large WAL, which would slow every command after
+            // it until the next write; a reader still in it only leaves the WAL for that write.
+            try? queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        }
     }
 
     /// The connection for everything but `read` and `lookup`: a shared snapshot ends first, so writes,

@@ -3,7 +3,10 @@ import ReportDeskCore
 
 /// The SQL `WHERE` terms of a filter, evaluated against `now` so past-due facts match the clock (R6).
 extension ReportFilter {
-    func sqlTerms(now: Instant, table: String = "report") -> (terms: [String], arguments: StatementArguments) {
+    /// With `appealIndexed` false, an open or decided appeal term does not pick the appeal-status
+    /// index (`+`) but names the appealed reports' index in report-time order, so a page sorted by
+    /// time reads an index in order instead of sorting every such appeal.
+    func sqlTerms(now: Instant, table: String = "report", appealIndexed: Bool = true) -> (terms: [String], arguments: StatementArguments) {
         var terms: [String] = []
         var arguments = StatementArguments()
         func add(_ term: String, _ values: [(any DatabaseValueConvertible)?]) {
@@ -32,9 +35,11 @@ extension ReportFilter {
         case false?: add("(\(t).status <> 'pending' OR \(t).reported_at >= ?)", [dueNow])
         case nil: break
         }
+        let unindexed = appealIndexed ? "" : "+"
+        let appealed = appealIndexed ? "" : " AND \(t).appeal_status IS NOT NULL"
         switch appeal {
-        case .open?: add("\(t).appeal_status = 'open'", [])
-        case .decided?: add("\(t).appeal_status IN ('upheld', 'overturned')", [])
+        case .open?: add("\(unindexed)\(t).appeal_status = 'open'\(appealed)", [])
+        case .decided?: add("\(unindexed)\(t).appeal_status IN ('upheld', 'overturned')\(appealed)", [])
         case .none?: add("\(t).appeal_status IS NULL", [])
         case .any?, nil: break
         }

@@ -2,8 +2,8 @@ import GRDB
 package import ReportDeskCore
 
 extension Store {
-    /// The dashboard's figures from the live tables, in one read. Counts come from index ranges
-    /// (`v4-dashboard-indexes`) and the tally; only the listed reports are loaded.
+    /// The dashboard's figures from the live tables, in one read. Counts come from the kept tallies
+    /// (`v7-day-tallies`), with partial days counted from index ranges; only the listed reports are loaded.
     package func dashboard(_ request: DashboardRequest) throws(DeskError) -> DashboardFigures {
         let blobs = self.blobs
         return try read { db in
@@ -55,7 +55,7 @@ extension Store {
     }
 }
 
-/// The live figures, one index range at a time.
+/// The live figures, from the kept tallies and short index ranges.
 private struct DashboardSQL {
     let db: Database
     let request: DashboardRequest
@@ -73,89 +73,72 @@ private struct DashboardSQL {
         StatementArguments(values.map { $0 as (any DatabaseValueConvertible)? } + request.categories.map { $0 as (any DatabaseValueConvertible)? })
     }
 
-    private func count(_ sql: String, _ values: [any DatabaseValueConvertible]) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: sql + categoryCondition), arguments: arguments(values)) ?? 0
-    }
-
     func figures(blobs: BlobStore) throws -> DashboardFigures {
         let now = request.now.milliseconds
         let window = Report.processingWindow.milliseconds
         let categories = try categoriesShown()
+        let since = request.since.milliseconds
+        let until = max(request.until.milliseconds, since)
 
-        let receivedSQL = """
-            SELECT count(*) FROM report WHERE category = ? AND status IN ('pending', 'resolved', 'dismissed')
-            AND reported_at >= ? AND reported_at < ?
-            """
+        // Received reports: whole days of the period from the day tally, partial days row by row.
+        let reported = try reportedByDay(from: since, to: until)
         var received: [[Int]] = []
         for index in request.edges.indices.dropLast() {
-            let start = request.edges[index].milliseconds
-            let end = request.edges[index + 1].milliseconds
-            received.append(try categories.map { category in
-                try Int.fetchOne(db.cachedStatement(sql: receivedSQL), arguments: [category, start, end]) ?? 0
-            })
+            let span = DaySpan(from: request.edges[index].milliseconds, to: request.edges[index + 1].milliseconds)
+            var counts: [String: Int] = [:]
+            for (category, days) in reported.byDay {
+                counts[category] = span.days.reduce(0) { $0 + (days[$1] ?? 0) }
+            }
+            for partial in span.partials {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT category, count(*) FROM report WHERE reported_at >= ? AND reported_at < ?\(categoryCondition) GROUP BY category
+                    """, arguments: arguments([partial.from, partial.to])) {
+                    counts[row[0], default: 0] += row[1] as Int
+                }
+            }
+            received.append(categories.map { counts[$0] ?? 0 })
+        }
+        let issueTypes = reported.byKind.flatMap { category, types in
+            types.filter { $0.value > 0 }.map { DashboardFigures.IssueTypeCount(category: category, issueType: $0.key, count: $0.value) }
         }
 
-        var issueTypes: [DashboardFigures.IssueTypeCount] = []
-        let kinds = try Row.fetchAll(db, sql: """
-            SELECT DISTINCT category, issue_type FROM report_tally WHERE reports > 0\(categoryCondition) ORDER BY category, issue_type
-            """, arguments: StatementArguments(request.categories))
-        for kind in kinds {
-            let count = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM report WHERE category = ? AND issue_type = ? AND reported_at >= ? AND reported_at < ?
-                """), arguments: [kind[0] as String, kind[1] as String, request.since.milliseconds, request.until.milliseconds]) ?? 0
-            if count > 0 { issueTypes.append(.init(category: kind[0], issueType: kind[1], count: count)) }
-        }
-
-        // Processing times: one pass over one index, two integers per processed report (and the
-        // category when the request names some), for the period, its weeks and the whole desk.
-        // A processed time implies a status other than pending (a CHECK constraint), so the index
-        // alone answers what `stats` has always counted as processed.
-        var processing = ProcessingCounts(request: request)
-        var allDurations: [Int64] = []
-        var allInTime = 0
-        let wanted = Set(request.categories)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT processed_at, reported_at\(wanted.isEmpty ? "" : ", category") FROM report INDEXED BY report_by_processed
-            WHERE processed_at IS NOT NULL
-            """)
-        while let row = try rows.next() {
-            let processedAt = Instant(milliseconds: row[0])
-            let duration = processedAt.milliseconds - (row[1] as Int64)
-            allDurations.append(duration)
-            if duration <= window { allInTime += 1 }
-            if !wanted.isEmpty, !wanted.contains(row[2] as String) { continue }
-            processing.add(processedAt: processedAt, duration: duration)
-        }
-        let processedInTime = processing.processedInTime
+        let processing = try processingFigures(from: since, to: until)
         let (byStatus, byCategory, byIssueType) = try Store.breakdown(db)
         let version = try VersionLog.latest(db)
         let statistics = StoreStatistics(version: version, byStatus: byStatus, byCategory: byCategory, byIssueType: byIssueType,
-                                         processed: allDurations.count, processedInTime: allInTime,
-                                         medianMillisecondsToProcess: DashboardFigures.median(&allDurations))
+                                         processed: processing.desk.count, processedInTime: processing.desk.inTime,
+                                         medianMillisecondsToProcess: processing.deskMedian)
 
-        let pendingSQL = "SELECT count(*) FROM report WHERE status = 'pending' AND reported_at >= ? AND reported_at < ?"
         let pending = try Int.fetchOne(db, sql: "SELECT coalesce(sum(reports), 0) FROM report_tally WHERE status = 'pending'"
                                        + categoryCondition, arguments: StatementArguments(request.categories)) ?? 0
-        let pastDue = try count(pendingSQL, [Int64.min, now - window])
-        let dueSoon = try count(pendingSQL, [now - window, now + 86_400_000 - window + 1])
+        let pastDue = try count { $0.pastDue = true }
+        let dueSoon = try count { $0.dueWithin = .hours(24) }
         // A report is past due by now - due: bin i holds reported_at in [due limit i, due limit i - 1).
         var pastDueAges: [Int] = []
         var upper = now - window
         for limit in DashboardFigures.pastDueLimits {
-            pastDueAges.append(try count(pendingSQL, [now - window - limit, upper]))
-            upper = now - window - limit
+            let lower = now - window - limit
+            pastDueAges.append(try count { filter in
+                filter.statuses = [.pending]
+                filter.since = Instant(milliseconds: lower)
+                filter.until = Instant(milliseconds: upper)
+            })
+            upper = lower
         }
-        pastDueAges.append(try count(pendingSQL, [Int64.min, upper]))
+        pastDueAges.append(try count { filter in
+            filter.statuses = [.pending]
+            filter.until = Instant(milliseconds: upper)
+        })
 
         // Appeals count the whole desk, like the statistics: no category condition.
         var appeals = DashboardFigures.AppealCounts()
         let appealRows = try Row.fetchAll(db, sql: """
-            SELECT appeal_status, count(*) FROM report INDEXED BY report_by_appeal WHERE appeal_status IS NOT NULL GROUP BY appeal_status
+            SELECT appeal, sum(reports) FROM report_status_day_tally WHERE appeal <> '' GROUP BY appeal
             """)
         for row in appealRows {
             if let status = Appeal.Status(rawValue: row[0]) { appeals.add(status, count: row[1]) }
         }
-        let openAppeals = try count("SELECT count(*) FROM report INDEXED BY report_by_open_appeal WHERE appeal_status = 'open'", [])
+        let openAppeals = try count { $0.appeal = .open }
         let pastDueReports = try Row.fetchAll(db, sql: """
             SELECT \(ReportRecord.columns) FROM report WHERE status = 'pending' AND reported_at < ?\(categoryCondition)
             ORDER BY reported_at, key LIMIT \(request.listLimit)
@@ -168,10 +151,138 @@ private struct DashboardSQL {
         return DashboardFigures(
             version: version, categories: categories, received: received,
             issueTypes: issueTypes.sorted { ($0.count, $1.category, $1.issueType) > ($1.count, $0.category, $0.issueType) },
-            weeks: processing.weeks, timeToProcess: processing.timeToProcess, processed: processing.durations.count,
-            processedInTime: processedInTime, medianMillisecondsToProcess: DashboardFigures.median(&processing.durations),
+            weeks: processing.weeks, timeToProcess: processing.timeToProcess, processed: processing.period.count,
+            processedInTime: processing.period.inTime, medianMillisecondsToProcess: processing.periodMedian,
             pending: pending, pastDue: pastDue, dueSoon: dueSoon, openAppeals: openAppeals, appeals: appeals, pastDueAges: pastDueAges,
             pastDueReports: pastDueReports, openAppealReports: openAppealReports, statistics: statistics)
+    }
+
+    /// Reports matching a filter of the request's categories, from the kept tallies.
+    private func count(_ configure: (inout ReportFilter) -> Void) throws -> Int {
+        var filter = ReportFilter()
+        filter.categories = request.categories
+        configure(&filter)
+        return try FilterCount.count(db, filter, now: request.now)
+    }
+
+    /// Reports made in [from, to): per category per whole day, and per category and issue type in all.
+    private func reportedByDay(from: Int64, to: Int64) throws -> (byDay: [String: [Int64: Int]], byKind: [String: [String: Int]]) {
+        var byDay: [String: [Int64: Int]] = [:]
+        var byKind: [String: [String: Int]] = [:]
+        let span = DaySpan(from: from, to: to)
+        if !span.days.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT category, issue_type, day, sum(reports) FROM report_day_tally WHERE day >= ? AND day < ?\(categoryCondition)
+                GROUP BY category, issue_type, day
+                """, arguments: arguments([span.days.lowerBound, span.days.upperBound]))
+            while let row = try rows.next() {
+                let category: String = row[0]
+                let reports: Int = row[3]
+                byDay[category, default: [:]][row[2], default: 0] += reports
+                byKind[category, default: [:]][row[1], default: 0] += reports
+            }
+        }
+        for partial in span.partials {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT category, issue_type, count(*) FROM report WHERE reported_at >= ? AND reported_at < ?\(categoryCondition)
+                GROUP BY category, issue_type
+                """, arguments: arguments([partial.from, partial.to])) {
+                byKind[row[0], default: [:]][row[1], default: 0] += row[2] as Int
+            }
+        }
+        return (byDay, byKind)
+    }
+
+    /// Processing times: per week of the request, in the period (by time-to-process bin, with the
+    /// median) for the request's categories, and over the whole desk. Whole days come from
+    /// `processed_day_tally` in six-hour steps of time to process; partial days row by row; each
+    /// median is read from the time-to-process index at its rank within its step.
+    private func processingFigures(from since: Int64, to until: Int64) throws -> ProcessingFigures {
+        var figures = ProcessingFigures(weeks: max(request.weekEdges.count - 1, 0))
+        let span = DaySpan(from: since, to: until)
+        var byDay: [Int64: (count: Int, inTime: Int)] = [:]
+        var periodSteps: [Int64: Int] = [:]
+        if !span.days.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT day, steps, sum(reports) FROM processed_day_tally WHERE day >= ? AND day < ?\(categoryCondition)
+                GROUP BY day, steps
+                """, arguments: arguments([span.days.lowerBound, span.days.upperBound]))
+            while let row = try rows.next() {
+                let steps: Int64 = row[1]
+                let reports: Int = row[2]
+                periodSteps[steps, default: 0] += reports
+                let inTime = ProcessingFigures.inTime(steps: steps) ? reports : 0
+                byDay[row[0], default: (0, 0)].count += reports
+                byDay[row[0], default: (0, 0)].inTime += inTime
+            }
+        }
+        for partial in span.partials {
+            let durations = try Int64.fetchAll(db, sql: """
+                SELECT processed_at - reported_at FROM report WHERE processed_at >= ? AND processed_at < ?\(categoryCondition)
+                """, arguments: arguments([partial.from, partial.to]))
+            for duration in durations { periodSteps[ProcessingFigures.steps(duration), default: 0] += 1 }
+        }
+        for week in figures.weeks.indices {
+            let weekSpan = DaySpan(from: request.weekEdges[week].milliseconds, to: request.weekEdges[week + 1].milliseconds)
+            for day in weekSpan.days {
+                figures.weeks[week].processed += byDay[day]?.count ?? 0
+                figures.weeks[week].processedInTime += byDay[day]?.inTime ?? 0
+            }
+            for partial in weekSpan.partials {
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT count(*), coalesce(sum(processed_at - reported_at <= ?), 0) FROM report
+                    WHERE processed_at >= ? AND processed_at < ?\(categoryCondition)
+                    """, arguments: arguments([Report.processingWindow.milliseconds, partial.from, partial.to]))!
+                figures.weeks[week].processed += row[0] as Int
+                figures.weeks[week].processedInTime += row[1] as Int
+            }
+        }
+        for (steps, reports) in periodSteps {
+            figures.timeToProcess[DashboardFigures.bin(steps * ProcessingFigures.step, limits: DashboardFigures.timeToProcessLimits)] += reports
+        }
+        figures.period = ProcessingFigures.Totals(periodSteps)
+        figures.periodMedian = try median(periodSteps, from: since, to: until, categories: request.categories)
+
+        var deskSteps: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT steps, sum(reports) FROM processed_day_tally GROUP BY steps") {
+            deskSteps[row[0]] = row[1]
+        }
+        figures.desk = ProcessingFigures.Totals(deskSteps)
+        figures.deskMedian = try median(deskSteps, from: nil, to: nil, categories: [])
+        return figures
+    }
+
+    /// The median time to process of the reports counted in `steps` (processed in [from, to), in
+    /// these categories): the mean of the two middle ones for an even count, as `stats` computes it.
+    private func median(_ steps: [Int64: Int], from: Int64?, to: Int64?, categories: [String]) throws -> Int64? {
+        let total = steps.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let ordered = steps.keys.sorted()
+        func value(rank: Int) throws -> Int64? {
+            var before = 0
+            for step in ordered {
+                let reports = steps[step]!
+                if rank < before + reports {
+                    var terms = ["processed_at IS NOT NULL", "processed_at - reported_at > ?", "processed_at - reported_at <= ?"]
+                    var values: [(any DatabaseValueConvertible)?] = [(step - 1) * ProcessingFigures.step, step * ProcessingFigures.step]
+                    if let from { terms.append("processed_at >= ?"); values.append(from) }
+                    if let to { terms.append("processed_at < ?"); values.append(to) }
+                    if !categories.isEmpty {
+                        terms.append("category IN (\(categories.map { _ in "?" }.joined(separator: ", ")))")
+                        values += categories.map { $0 as (any DatabaseValueConvertible)? }
+                    }
+                    values.append(rank - before)
+                    return try Int64.fetchOne(db, sql: """
+                        SELECT processed_at - reported_at FROM report INDEXED BY report_by_time_to_process
+                        WHERE \(terms.joined(separator: " AND ")) ORDER BY processed_at - reported_at LIMIT 1 OFFSET ?
+                        """, arguments: StatementArguments(values))
+                }
+                before += reports
+            }
+            return nil
+        }
+        guard let lower = try value(rank: (total - 1) / 2), let upper = try value(rank: total / 2) else { return nil }
+        return (lower + upper) / 2
     }
 
     /// The requested categories, else every category holding reports.

@@ -30,14 +30,18 @@ extension Store {
         try read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT (SELECT coalesce(sum(reports), 0) FROM report_tally),
-                       (SELECT coalesce(sum(reports), 0) FROM report_tally WHERE status = 'pending'),
-                       (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at < ?1),
-                       (SELECT count(*) FROM report WHERE status = 'pending' AND reported_at >= ?1 AND reported_at <= ?2),
-                       (SELECT count(*) FROM report WHERE appeal_status = 'open')
-                """, arguments: [now.subtracting(Report.processingWindow).milliseconds,
-                                 now.adding(dueSoonWindow).subtracting(Report.processingWindow).milliseconds])!
-            return StoreOverview(version: try VersionLog.latest(db), reports: row[0], pending: row[1], pastDue: row[2], dueSoon: row[3],
-                                 appealsOpen: row[4])
+                       (SELECT coalesce(sum(reports), 0) FROM report_tally WHERE status = 'pending')
+                """)!
+            var pastDue = ReportFilter()
+            pastDue.pastDue = true
+            var dueSoon = ReportFilter()
+            dueSoon.dueWithin = dueSoonWindow
+            var appealsOpen = ReportFilter()
+            appealsOpen.appeal = .open
+            return StoreOverview(version: try VersionLog.latest(db), reports: row[0], pending: row[1],
+                                 pastDue: try FilterCount.count(db, pastDue, now: now),
+                                 dueSoon: try FilterCount.count(db, dueSoon, now: now),
+                                 appealsOpen: try FilterCount.count(db, appealsOpen, now: now))
         }
     }
 

@@ -99,6 +99,44 @@ struct ReportPageQuery {
         }
     }
 
+    /// Sorts whose first value takes few values, read one value at a time so that each part comes
+    /// in index order (`GroupedPage`) instead of sorting every match; values the filter excludes
+    /// are left out.
+    private func sortGroups(_ db: Database) throws -> [GroupedPage.Group]? {
+        let filter = query.filter
+        switch query.sort {
+        case .status?:
+            var statuses = filter.statuses.isEmpty ? ReportStatus.allCases : filter.statuses
+            if filter.pastDue == true || filter.dueWithin != nil { statuses = statuses.filter { $0 == .pending } }
+            let ranks: [(ReportStatus, Int64)] = [(.pending, 0), (.resolved, 1), (.dismissed, 2)]
+            return ranks.filter { statuses.contains($0.0) }.map { status, rank in
+                .init(condition: "r.status = '\(status.rawValue)'", leading: .value(rank.databaseValue))
+            }
+        case .category?:
+            let categories = try String.fetchAll(db, sql: "SELECT DISTINCT category FROM report_tally ORDER BY category")
+            return groups(column: "r.category", values: categories, only: filter.categories)
+        case .issueType?:
+            let issueTypes = try String.fetchAll(db, sql: "SELECT DISTINCT issue_type FROM report_tally ORDER BY issue_type")
+            return groups(column: "r.issue_type", values: issueTypes, only: filter.issueTypes)
+        case .appealOpenedAt?:
+            let appealed = GroupedPage.Group(condition: "r.appeal_opened_at IS NOT NULL", leading: .column("r.appeal_opened_at"))
+            let none = GroupedPage.Group(condition: "r.appeal_opened_at IS NULL", leading: .value(Int64.max.databaseValue))
+            switch filter.appeal {
+            case .open?, .decided?: return [appealed]
+            case .none?: return [none]
+            case .any?, nil: return [appealed, none]
+            }
+        default: return nil
+        }
+    }
+
+    /// One group per value of a text column, in the store's order, limited to the filter's values.
+    private func groups(column: String, values: [String], only: [String]) -> [GroupedPage.Group] {
+        values.filter { only.isEmpty || only.contains($0) }.map { value in
+            .init(condition: "\(column) = '\(value.replacingOccurrences(of: "'", with: "''"))'", leading: .value(value.databaseValue))
+        }
+    }
+
     /// Open appeals are a queue: without another order, the oldest appeal comes first.
     private var isAppealQueue: Bool { query.filter.appeal == .open }
 
@@ -112,7 +150,7 @@ struct ReportPageQuery {
     /// read from a covering index), then those reports' rows by key, then the count of all matches
     /// (for search, without ranking or joining every match).
     func run(_ db: Database, blobs: BlobStore) throws -> ReportPage {
-        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
+        var (terms, filterArguments) = query.filter.sqlTerms(now: now, table: "r", appealIndexed: isAppealQueue && query.sort == nil)
         let whereFilters = terms
         var prologue = ""
         var source = "report r"
@@ -139,6 +177,13 @@ struct ReportPageQuery {
             matching = (keys.joined(separator: " UNION ALL "), arguments)
         }
         let expressions = sortExpressions
+        if searchText == nil, let groups = try sortGroups(db) {
+            let values = try query.cursor.map { try decodeCursor($0, count: expressions.count) }
+            let rows = try GroupedPage(groups: groups, rest: Array(expressions.dropFirst()), descending: query.descending,
+                                       limit: query.limit)
+                .rows(db, terms: terms, arguments: filterArguments, cursor: values)
+            return try page(db, rows: rows, expressions: expressions, blobs: blobs)
+        }
         let comparison = query.descending ? "<" : ">"
         var cursorArguments = StatementArguments()
         if let cursor = query.cursor {
@@ -153,7 +198,14 @@ struct ReportPageQuery {
         _ = arguments.append(contentsOf: filterArguments)
         _ = arguments.append(contentsOf: cursorArguments)
         _ = arguments.append(contentsOf: [query.limit + 1])
-        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        return try page(db, rows: try Row.fetchAll(db, sql: sql, arguments: arguments), expressions: expressions, blobs: blobs,
+                        matching: matching)
+    }
+
+    /// The page from up to `limit + 1` rows of sort values, and the count of all matches.
+    private func page(_ db: Database, rows: [Row], expressions: [String], blobs: BlobStore,
+                      matching: (sql: String, arguments: StatementArguments)? = nil) throws -> ReportPage {
+        let (whereFilters, filterArguments) = query.filter.sqlTerms(now: now, table: "r")
         let page = rows.prefix(query.limit)
         // The key is the last sort expression of every order.
         let keys: [Int] = page.map { $0[expressions.count - 1] }
@@ -163,7 +215,6 @@ struct ReportPageQuery {
             nextCursor = encodeCursor((0..<expressions.count).map { last[$0] as DatabaseValue })
         }
 
-        let countWhere = whereFilters.isEmpty ? "" : " WHERE " + whereFilters.joined(separator: " AND ")
         let total: Int
         if let matching {
             var countArguments = matching.arguments
@@ -174,10 +225,8 @@ struct ReportPageQuery {
                 total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r WHERE r.key IN (\(matching.sql)) AND \(whereFilters.joined(separator: " AND "))",
                                          arguments: countArguments) ?? 0
             }
-        } else if let tallied = try query.filter.tallied(db, now: now) {
-            total = tallied
         } else {
-            total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report r\(countWhere)", arguments: filterArguments) ?? 0
+            total = try FilterCount.count(db, query.filter, now: now)
         }
         return ReportPage(reports: reports, nextCursor: nextCursor, total: total, version: try VersionLog.latest(db))
     }

@@ -5,7 +5,7 @@ import GRDB
 enum Migrations {
     /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
     /// opening an up-to-date store reads one pragma instead of the migrator's table.
-    static let schemaVersion = 6
+    static let schemaVersion = 7
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -39,6 +39,9 @@ enum Migrations {
             // (`VersionLog.rowMarker`); older builds cannot read that, so the stamp makes them refuse
             // the store. Entries written before stay as they are and are read as ever.
             try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        migrator.registerMigration("v7-day-tallies") { db in
+            try db.execute(sql: v7)
         }
         return migrator
     }()
@@ -178,4 +181,93 @@ enum Migrations {
         CREATE INDEX report_by_kind_time ON report(category, issue_type, reported_at);
         PRAGMA user_version = 5;
         """
+
+    /// The UTC day of an instant in milliseconds, rounded down also before 1970.
+    private static func day(_ instant: String) -> String {
+        "((\(instant) - ((\(instant) % 86400000) + 86400000) % 86400000) / 86400000)"
+    }
+
+    /// Time to process in six-hour steps, rounded up, so the 24, 48 and 72 h limits of `stats` fall on
+    /// step boundaries (steps 4, 8 and 12).
+    private static func steps(_ row: String) -> String {
+        let negated = "(\(row)reported_at - \(row)processed_at)"
+        return "(-(\(negated) - ((\(negated) % 21600000) + 21600000) % 21600000) / 21600000)"
+    }
+
+    /// Report counts per day of report time, with the appeal's state (`''` for none), and times to
+    /// process per day processed, kept by triggers like `report_tally`. A count over a range of
+    /// report times (`list --past-due`, `--since`, `info`, `stats`) sums the whole days from these
+    /// and counts only the partial days at its ends row by row. The index on the time to process
+    /// finds the median `stats` gives without sorting every processed report; the others give
+    /// `list` its sorts in index order.
+    private static let v7: String = {
+        // Each tally: its table, key columns, and the key of a report row (`new`, `old` or the bare table).
+        let tallies: [(String, [String], (String) -> [String], String)] = [
+            ("report_day_tally", ["category", "issue_type", "status", "appeal", "day"],
+             { row in ["\(row)category", "\(row)issue_type", "\(row)status", "coalesce(\(row)appeal_status, '')", day("\(row)reported_at")] },
+             ""),
+            ("report_status_day_tally", ["status", "appeal", "day"],
+             { row in ["\(row)status", "coalesce(\(row)appeal_status, '')", day("\(row)reported_at")] }, ""),
+            ("processed_day_tally", ["category", "day", "steps"],
+             { row in ["\(row)category", day("\(row)processed_at"), steps(row)] }, "processed_at IS NOT NULL"),
+        ]
+        var sql = ""
+        var inserts: [String] = []
+        var deletes: [String] = []
+        var fills: [String] = []
+        for (table, columns, values, condition) in tallies {
+            let newValues = values("new.")
+            let key = columns.joined(separator: ", ")
+            let types = columns.map { $0 == "day" || $0 == "steps" ? "\($0) INTEGER NOT NULL" : "\($0) TEXT NOT NULL" }
+            sql += """
+                CREATE TABLE \(table) (
+                    \(types.joined(separator: ", ")),
+                    reports INTEGER NOT NULL CHECK (reports >= 0),
+                    PRIMARY KEY (\(key))
+                ) WITHOUT ROWID;
+
+                """
+            let when = condition.isEmpty ? "" : " WHERE new.\(condition)"
+            inserts.append("""
+                INSERT INTO \(table) SELECT \(newValues.joined(separator: ", ")), 1\(when.isEmpty ? " WHERE true" : when)
+                    ON CONFLICT (\(key)) DO UPDATE SET reports = reports + 1;
+                """)
+            let match = zip(columns, values("old.")).map { "\($0) = \($1)" }.joined(separator: " AND ")
+            deletes.append("UPDATE \(table) SET reports = reports - 1 WHERE \(match);")
+            let rowValues = values("")
+            fills.append("""
+                INSERT INTO \(table) (\(key), reports)
+                    SELECT \(rowValues.joined(separator: ", ")), count(*) FROM report\(condition.isEmpty ? "" : " WHERE \(condition)")
+                    GROUP BY \(rowValues.joined(separator: ", "));
+                """)
+        }
+        let changed = ["category", "issue_type", "status", "appeal_status", "reported_at", "processed_at"]
+        sql += """
+            CREATE TRIGGER day_tallies_insert AFTER INSERT ON report BEGIN
+                \(inserts.joined(separator: "\n    "))
+            END;
+            CREATE TRIGGER day_tallies_delete AFTER DELETE ON report BEGIN
+                \(deletes.joined(separator: "\n    "))
+            END;
+            CREATE TRIGGER day_tallies_update AFTER UPDATE OF \(changed.joined(separator: ", ")) ON report
+                WHEN \(changed.map { "old.\($0) IS NOT new.\($0)" }.joined(separator: " OR "))
+            BEGIN
+                \(deletes.joined(separator: "\n    "))
+                \(inserts.joined(separator: "\n    "))
+            END;
+            \(fills.joined(separator: "\n"))
+            CREATE INDEX report_by_time_to_process ON report(processed_at - reported_at, processed_at, category)
+                WHERE processed_at IS NOT NULL;
+            -- Pages by category or issue type come in report-time order, also across statuses
+            -- (`--sort category`); the day tally now counts what report_by_kind_time counted.
+            DROP INDEX report_by_kind_time;
+            DROP INDEX report_by_issue_type;
+            CREATE INDEX report_by_category_time ON report(category, reported_at, key);
+            CREATE INDEX report_by_issue_type_time ON report(issue_type, reported_at, key);
+            CREATE INDEX report_by_appeal_time ON report(appeal_opened_at, key) WHERE appeal_opened_at IS NOT NULL;
+            CREATE INDEX report_by_appeal_reported ON report(reported_at, key) WHERE appeal_status IS NOT NULL;
+            PRAGMA user_version = 7;
+            """
+        return sql
+    }()
 }
