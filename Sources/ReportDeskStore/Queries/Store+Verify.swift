@@ -20,40 +20,50 @@ extension Store {
         let newestSnapshot = (try? snapshots())?.last
         do {
             let plan = try inspect { db in try VerificationPlan(db) }
+            let searchIndex = SearchIndexCheck.start(self)
             var done = 0
-            func within(_ weight: Int, _ part: Int) throws { try progress(done + min(max(part, 0), weight), plan.total) }
+            func report(_ part: Int) throws {
+                let documents = min(searchIndex.documentsDone, plan.reports)
+                let searched = min(plan.searchIndexWeight, documents * VerificationPlan.entriesPerDocument)
+                try progress(done + searched + part, plan.total)
+            }
+            func within(_ weight: Int, _ part: Int) throws { try report(min(max(part, 0), weight)) }
             func finish(_ weight: Int) throws {
                 done += weight
-                try progress(done, plan.total)
+                try report(0)
             }
-            let searchIndex = try searchIndexCheck { documents in try within(plan.searchIndexWeight, documents * VerificationPlan.entriesPerDocument) }
-            try finish(plan.searchIndexWeight)
-            return try inspect { db in
-                var checks: [VerificationCheck] = []
-                func add(_ check: VerificationCheck, weight: Int) throws {
-                    checks.append(check)
-                    try finish(weight)
+            do {
+                return try inspect { db in
+                    var checks: [VerificationCheck] = []
+                    func add(_ check: VerificationCheck, weight: Int) throws {
+                        checks.append(check)
+                        try finish(weight)
+                    }
+                    let survey = try DamageSurvey.take(db, tables: plan.tables.map(\.name)) { position, instructions in
+                        if instructions == 0, position > 0 { try finish(plan.tables[position - 1].weight) }
+                        try within(plan.tables[position].weight, instructions / VerificationPlan.instructionsPerEntry)
+                    }
+                    try add(VerificationCheck(name: "integrity", passed: survey.isClean,
+                                              detail: survey.isClean ? "PRAGMA integrity_check of \(plan.tables.count) tables and their indexes: ok"
+                                                  : survey.description + "; " + Self.advice(survey, snapshot: newestSnapshot)),
+                            weight: plan.tables.last?.weight ?? 0)
+                    try add(Self.guarded("foreignKeys") { db in
+                        let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+                        return VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
+                                                 detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions")
+                    }(db), weight: plan.reports)
+                    // The search index's check ran meanwhile on its own connection; its weight is counted as it goes.
+                    checks.append(searchIndex.wait()!)
+                    try add(Self.guarded("versionChain", Self.chainCheck)(db), weight: 1)
+                    try add(Self.guarded("replay", Self.replayCheck)(db), weight: plan.reports)
+                    try add(Self.guarded("settings", Self.settingsCheck)(db), weight: 1)
+                    try add(Self.guarded("tally", Self.tallyCheck)(db), weight: plan.reports)
+                    try add(Self.guarded("screenshots") { db in try Self.blobCheck(db, blobs: blobs) }(db), weight: 1)
+                    return ((try? VersionLog.latest(db)) ?? 0, checks)
                 }
-                let survey = try DamageSurvey.take(db, tables: plan.tables.map(\.name)) { position, instructions in
-                    if instructions == 0, position > 0 { try finish(plan.tables[position - 1].weight) }
-                    try within(plan.tables[position].weight, instructions / VerificationPlan.instructionsPerEntry)
-                }
-                try add(VerificationCheck(name: "integrity", passed: survey.isClean,
-                                          detail: survey.isClean ? "PRAGMA integrity_check of \(plan.tables.count) tables and their indexes: ok"
-                                              : survey.description + "; " + Self.advice(survey, snapshot: newestSnapshot)),
-                        weight: plan.tables.last?.weight ?? 0)
-                try add(Self.guarded("foreignKeys") { db in
-                    let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-                    return VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
-                                             detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions")
-                }(db), weight: plan.reports)
-                checks.append(searchIndex)
-                try add(Self.guarded("versionChain", Self.chainCheck)(db), weight: 1)
-                try add(Self.guarded("replay", Self.replayCheck)(db), weight: plan.reports)
-                try add(Self.guarded("settings", Self.settingsCheck)(db), weight: 1)
-                try add(Self.guarded("tally", Self.tallyCheck)(db), weight: plan.reports)
-                try add(Self.guarded("screenshots") { db in try Self.blobCheck(db, blobs: blobs) }(db), weight: 1)
-                return ((try? VersionLog.latest(db)) ?? 0, checks)
+            } catch {
+                searchIndex.stop()
+                throw error
             }
         } catch {
             throw StoreErrors.translate(error, opening: nil)
@@ -100,38 +110,6 @@ extension Store {
                 return VerificationCheck(name: name, passed: false,
                                          detail: "could not be checked: \(StoreErrors.translate(error, opening: nil).message)")
             }
-        }
-    }
-
-    /// FTS5's integrity check is spelled as an INSERT, so it runs as a (changeless) write under the
-    /// write lock rather than in a read transaction. `progress` hears documents done (estimated from
-    /// SQLite's instructions) and may throw to stop.
-    private func searchIndexCheck(progress: (_ documents: Int) throws -> Void) throws -> VerificationCheck {
-        var stop: (any Error)?
-        do {
-            try writeLock.withLock {
-                try database.writeWithoutTransaction { db in
-                    try ProgressTicks.around(db, tick: { instructions in
-                        do {
-                            try progress(instructions / VerificationPlan.instructionsPerDocument)
-                        } catch {
-                            stop = error
-                            throw error
-                        }
-                    }) {
-                        try db.execute(sql: "INSERT INTO report_text(report_text, rank) VALUES ('integrity-check', 0)")
-                    }
-                }
-            }
-            return VerificationCheck(name: "searchIndex", passed: true, detail: "FTS5 integrity-check: ok")
-        } catch {
-            if let stop { throw stop }
-            if let error = error as? DatabaseError, error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_CORRUPT_VTAB {
-                return VerificationCheck(name: "searchIndex", passed: false,
-                                         detail: "FTS5 integrity-check: the full-text search index is damaged or does not match the text; "
-                                             + "verify --repair-index rebuilds it from the reports in place")
-            }
-            return VerificationCheck(name: "searchIndex", passed: false, detail: "FTS5 integrity-check could not run: \(StoreErrors.translate(error, opening: nil).message)")
         }
     }
 
