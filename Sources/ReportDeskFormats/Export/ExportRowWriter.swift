@@ -66,9 +66,7 @@ package struct ExportRowWriter {
     static func appendCell(_ text: String, into out: inout [UInt8]) {
         var safe = CSVCellText.neutralised(text)
         safe.withUTF8 { bytes in
-            let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-                || bytes.first == 0x20 || bytes.last == 0x20
-            guard needsQuotes else {
+            guard needsQuotes(bytes) else {
                 out.append(contentsOf: bytes)
                 return
             }
@@ -83,5 +81,34 @@ package struct ExportRowWriter {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             out.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether a cell holds a comma, quote, CR or LF, or starts or ends with a space; looks at
+    /// eight bytes at a time (a word has a byte `b` when `word ^ b…b` has a zero byte).
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let value = word ^ (ones &* UInt64(byte))
+            return (value &- ones) & ~value & highs != 0
+        }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hasByte(word, UInt8(ascii: ",")) || hasByte(word, UInt8(ascii: "\"")) || hasByte(word, 0x0A) || hasByte(word, 0x0D) {
+                return true
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D: return true
+            default: index += 1
+            }
+        }
+        return false
     }
 }
