@@ -50,7 +50,7 @@ public final class Store: Sendable {
         }
     }
 
-    private static func configuration(lockTimeout: Double) -> Configuration {
+    static func configuration(lockTimeout: Double) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(lockTimeout)
         configuration.foreignKeysEnabled = true

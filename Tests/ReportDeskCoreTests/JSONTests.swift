@@ -23,6 +23,49 @@ struct JSONTests {
         #expect(JSONWriter.string(.string("\u{1B}]0;x\u{07}\n")) == #""\u001b]0;x\u0007\n""#)
     }
 
+    @Test("every byte that needs an escape is escaped where it stands, between plain runs", arguments: [
+        ("", #""""#),
+        ("plain", #""plain""#),
+        ("\"", #""\"""#),
+        ("a\"b\\c", #""a\"b\\c""#),
+        ("\u{7F}x\u{1F}", #""\u007fx\u001f""#),
+        ("\r\n\tend", #""\r\n\tend""#),
+        ("é\u{08}😀", "\"é\\u0008😀\""),
+    ])
+    func writerEscapesInPlace(text: String, expected: String) {
+        #expect(JSONWriter.string(.string(text)) == expected)
+        #expect(JSONWriter.string(.object(JSONObject([(text, .string(text))]))) == "{\(expected):\(expected)}")
+    }
+
+    @Test("each ASCII byte at each place of a text longer than two words is written as one byte-by-byte escape would")
+    func writerEscapesEveryPlace() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for byte in text.utf8 {
+                switch byte {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0x00..<0x20, 0x7F: out += "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                default: out += String(UnicodeScalar(byte))
+                }
+            }
+            return out + "\""
+        }
+        for byte in UInt8(0)..<0x80 {
+            for place in 0..<19 {
+                var scalars = Array(repeating: Unicode.Scalar("a"), count: 19)
+                scalars[place] = Unicode.Scalar(byte)
+                let text = String(String.UnicodeScalarView(scalars))
+                #expect(JSONWriter.string(.string(text)) == reference(text), "byte \(byte) at \(place)")
+            }
+        }
+        let mixed = "ünïcödé 😀 \u{7F} and \"quotes\" past a word"
+        #expect(JSONWriter.string(.string(mixed)) == "\"ünïcödé 😀 \\u007f and \\\"quotes\\\" past a word\"")
+    }
+
     @Test("hostile input is refused with a reason", arguments: [
         ("{", "unexpected end"),
         ("[1,]", "unexpected character"),

@@ -33,6 +33,22 @@ struct TimeTests {
         }
     }
 
+    @Test("years outside four digits print padded or whole, milliseconds padded to three", arguments: [
+        (Int64(0), "1970-01-01T00:00:00Z"),
+        (Int64(7), "1970-01-01T00:00:00.007Z"),
+        (Int64(-62_135_596_800_000), "0001-01-01T00:00:00Z"),
+        (Int64(-62_135_596_800_000 - 86_400_000 + 3_723_040), "0000-12-31T01:02:03.040Z"),
+        (Int64(-62_198_755_200_000), "-0001-01-01T00:00:00Z"),
+        (Int64(253_402_300_800_000), "10000-01-01T00:00:00Z"),
+    ])
+    func formats(milliseconds: Int64, expected: String) {
+        let instant = Instant(milliseconds: milliseconds)
+        #expect(RFC3339.format(instant) == expected)
+        var bytes: [UInt8] = [0x2A]
+        RFC3339.append(instant, into: &bytes)
+        #expect(bytes == [0x2A] + Array(expected.utf8))
+    }
+
     @Test("malformed or impossible times are refused", arguments: [
         "2026-11-24", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-24T24:00:00Z", "yesterday",
         "2026-11-24T09:30:00+25:00", "2026-11-24T09:30Z junk", "",

@@ -218,4 +218,32 @@ struct WholeStoreTests {
         try desk.run("snapshot delete base")
         #expect(try desk.run("verify")["ok"] == true)
     }
+
+    @Test("verify's progress moves inside the integrity and search index checks, ends at its total, and a stop interrupts it")
+    func verifyProgress() throws {
+        let desk = TestDesk()
+        try importReports(desk, count: 10_000)
+        var calls: [(done: Int, total: Int)] = []
+        let (_, checks) = try desk.store.verify { done, total in calls.append((done, total)) }
+        #expect(checks.allSatisfy(\.passed) && checks.count == 8, "\(checks)")
+        #expect(Set(calls.map(\.total)).count == 1)
+        #expect(zip(calls, calls.dropFirst()).allSatisfy { $0.done <= $1.done }, "never goes back")
+        #expect(calls.last.map { $0.done == $0.total } == true)
+        // The report table's integrity check is most of the work: moved only when it ends, the
+        // line would jump by more than half; SQLite's ticks move it in between.
+        let largestJump = zip([(done: 0, total: 0)] + calls, calls).map { $1.done - $0.done }.max() ?? 0
+        #expect(largestJump < calls.last!.total / 3, "\(calls.map(\.done))")
+
+        let stop = DeskError(.requestCancelled, "cancelled; nothing was changed")
+        var stoppedAt = 0
+        #expect(throws: stop) {
+            _ = try desk.store.verify { done, total in
+                guard done > total / 3 else { return }
+                stoppedAt = done
+                throw stop
+            }
+        }
+        #expect(stoppedAt > 0 && stoppedAt < calls.last!.total)
+        #expect(try desk.run("verify")["ok"] == true)
+    }
 }

@@ -69,14 +69,11 @@ enum ExportCommand: Command {
         }
         var writer = ExportRowWriter(format: format, taxonomy: try store.taxonomy(), now: context.now)
         var exported = 0
-        var line: [UInt8] = []
         let version: Int
         do {
             try destination.write(writer.preamble)
             version = try store.exportReports(matching: filter, now: context.now, screenshotFolder: destination.folder) { report, screenshotPath in
-                line.removeAll(keepingCapacity: true)
-                writer.row(report, screenshotPath: screenshotPath, into: &line)
-                try destination.write(line)
+                try destination.write { writer.row(report, screenshotPath: screenshotPath, into: &$0) }
                 exported += 1
             } complete: {
                 try destination.finish()

@@ -37,9 +37,13 @@ enum VerifyCommand: Command {
 
     static func run(_ arguments: Arguments<Parameters>, in context: CommandContext) throws -> Verified {
         let repaired = try arguments.value(\.repairIndex) == true ? try context.store().repairIndexes() : nil
-        let progress = ProgressReporter(context, unit: "checks")
-        let (version, checks) = try context.store().verify { done, total in try progress.step(done: done, total: total) }
-        progress.finish(done: checks.count + 1, total: checks.count + 1)
+        let progress = ProgressReporter(context, unit: "entries")
+        var total = 0
+        let (version, checks) = try context.store().verify { done, all in
+            total = all
+            try progress.step(done: done, total: all)
+        }
+        progress.finish(done: total, total: total)
         let list = ValueShape.array(of: check).json(checks)
         let failed = checks.filter { !$0.passed }
         guard failed.isEmpty else {

@@ -43,30 +43,57 @@ package enum JSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     package static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { writeString(utf8: $0, into: &out) }
+        text.withUTF8 { writeEscaped($0, into: &out) }
+        out.append(UInt8(ascii: "\""))
     }
 
-    /// Copies each run of bytes that need no escape in one piece: details and notes are long runs
-    /// of plain text with an escape here and there.
-    private static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
-            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            runStart = index + 1
+    /// Copies runs of bytes that need no escape whole, looking at eight bytes at a time: exports
+    /// write every text of every report here.
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var start = 0
+        var index = 0
+        func escape(at position: Int) {
+            let byte = bytes[position]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F else { return }
+            if start < position { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position])) }
+            start = position + 1
             switch byte {
-            case UInt8(ascii: "\""): out.append(0x5C); out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             default:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        out.append(UInt8(ascii: "\""))
+        while index + 8 <= bytes.count {
+            if wordNeedsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                for position in index..<index + 8 { escape(at: position) }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            escape(at: index)
+            index += 1
+        }
+        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+    }
+
+    /// Whether any of a word's eight bytes is a control character, `"`, `\\` or DEL (exact, by the
+    /// usual "has a zero byte" / "has a byte less than n" bit tricks; bytes of 0x80 and up never match).
+    private static func wordNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+        return belowSpace || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x7F))
     }
 }
 

@@ -3,35 +3,48 @@
 package enum RFC3339 {
     /// `2026-11-24T09:30:00Z`, with `.mmm` only when the instant has milliseconds.
     package static func format(_ instant: Instant) -> String {
-        let civil = CivilTime(instant)
-        // Every report carries three or four times and every reply formats them: write the common
-        // years' digits straight into the string.
-        if (0...9999).contains(civil.year) {
-            return String(unsafeUninitializedCapacity: 24) { text in
-                var end = 0
-                func put(_ value: Int, _ width: Int) {
-                    var rest = value
-                    for position in stride(from: end + width - 1, through: end, by: -1) {
-                        text[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                        rest /= 10
-                    }
-                    end += width
-                }
-                func put(_ byte: Character) {
-                    text[end] = byte.asciiValue!
-                    end += 1
-                }
-                put(civil.year, 4); put("-"); put(civil.month, 2); put("-"); put(civil.day, 2); put("T")
-                put(civil.hour, 2); put(":"); put(civil.minute, 2); put(":"); put(civil.second, 2)
-                if civil.millisecond != 0 { put("."); put(civil.millisecond, 3) }
-                put("Z")
-                return end
-            }
+        String(unsafeUninitializedCapacity: maximumLength) { write(instant, into: $0) }
+    }
+
+    /// Appends `format(instant)`'s bytes without making a string: exports write three times a row.
+    package static func append(_ instant: Instant, into out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { buffer in
+            let count = write(instant, into: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        var text = "\(pad(civil.year, 4))-\(pad(civil.month, 2))-\(pad(civil.day, 2))T"
-        text += "\(pad(civil.hour, 2)):\(pad(civil.minute, 2)):\(pad(civil.second, 2))"
-        if civil.millisecond != 0 { text += ".\(pad(civil.millisecond, 3))" }
-        return text + "Z"
+    }
+
+    /// A sign, nine digits of year and `-MM-DDThh:mm:ss.mmmZ`, with room to spare.
+    private static let maximumLength = 32
+
+    private static func write(_ instant: Instant, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let civil = CivilTime(instant)
+        var end = 0
+        func put(_ value: Int, _ width: Int) {
+            if value < 0 {
+                buffer[end] = UInt8(ascii: "-")
+                end += 1
+            }
+            var magnitude = value.magnitude
+            var digits = 1
+            var rest = magnitude / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            let length = max(digits, width)
+            for position in stride(from: end + length - 1, through: end, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            end += length
+        }
+        func put(_ byte: Unicode.Scalar) {
+            buffer[end] = UInt8(ascii: byte)
+            end += 1
+        }
+        put(civil.year, 4); put("-"); put(civil.month, 2); put("-"); put(civil.day, 2); put("T")
+        put(civil.hour, 2); put(":"); put(civil.minute, 2); put(":"); put(civil.second, 2)
+        if civil.millisecond != 0 { put("."); put(civil.millisecond, 3) }
+        put("Z")
+        return end
     }
 
     package static func pad(_ value: Int, _ width: Int) -> String {

@@ -42,6 +42,12 @@ package final class ExportDestination {
         if pending.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends what `body` writes straight to the buffer, so a row is not copied on its way out.
+    package func write(_ body: (inout [UInt8]) -> Void) throws(DeskError) {
+        body(&pending)
+        if pending.count >= 1 << 16 { try flush() }
+    }
+
     /// Flushes, syncs and moves the file into place.
     package func finish() throws(DeskError) {
         try flush()

@@ -26,17 +26,29 @@ struct DamageSurvey {
 
     /// Runs `PRAGMA integrity_check` and keeps every line it gave before it stopped (on a damaged
     /// page it reports what it found, then fails itself).
-    static func take(_ db: Database) -> DamageSurvey {
+    ///
+    /// With `tables`, checks them one at a time (each with its indexes; SQLite then leaves out only
+    /// its count of pages no b-tree uses), calling `progress` with the table's position and the
+    /// instructions run in its check so far; an error `progress` throws stops the check.
+    static func take(_ db: Database, tables: [String]? = nil,
+                     progress: (_ table: Int, _ instructions: Int) throws -> Void = { _, _ in }) throws -> DamageSurvey {
         var lines: [String] = []
         var stopped = false
-        do {
-            let cursor = try String.fetchCursor(db, sql: "PRAGMA integrity_check(200)")
-            while let line = try cursor.next() { lines.append(line) }
-        } catch {
-            stopped = true
+        let statements = tables.map { $0.map { "PRAGMA integrity_check(\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\")" } }
+            ?? ["PRAGMA integrity_check(200)"]
+        for (position, sql) in statements.enumerated() {
+            try progress(position, 0)
+            try ProgressTicks.around(db, tick: { try progress(position, $0) }) {
+                do {
+                    let cursor = try String.fetchCursor(db, sql: sql)
+                    while let line = try cursor.next() { lines.append(line) }
+                } catch {
+                    stopped = true
+                }
+            }
         }
-        if !stopped && lines == ["ok"] { return DamageSurvey(lines: lines, damaged: [], unplaced: [], unreadableReports: []) }
         lines.removeAll { $0 == "ok" }
+        if !stopped && lines.isEmpty { return DamageSurvey(lines: ["ok"], damaged: [], unplaced: [], unreadableReports: []) }
         if lines.isEmpty { lines = ["the integrity check itself could not read the database"] }
         let objects = schemaObjects(db)
         var byName: [String: Damaged] = [:]

@@ -13,53 +13,74 @@ package struct VerificationCheck: Sendable {
 extension Store {
     /// Checks the whole store: SQLite integrity, the search index, the version chain, that replaying
     /// the log gives the current state, and that every referenced screenshot exists with its hash.
-    /// `progress` hears checks done of the total after each one and may throw to stop.
+    /// `progress` hears entries done of the total (rows and index entries read, estimated inside a
+    /// table's integrity check from SQLite's instructions) and may throw to stop.
     package func verify(progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws(DeskError) -> (version: Int, checks: [VerificationCheck]) {
         let blobs = self.blobs
-        let total = 9
-        let searchIndex = searchIndexCheck()
         let newestSnapshot = (try? snapshots())?.last
-        do { try progress(1, total) } catch { throw StoreErrors.translate(error, opening: nil) }
-        return try inspect { db in
-            var checks: [VerificationCheck] = []
-            func add(_ check: VerificationCheck) throws {
-                checks.append(check)
-                try progress(checks.count + 1, total)
+        do {
+            let plan = try inspect { db in try VerificationPlan(db) }
+            let searchIndex = SearchIndexCheck.start(self)
+            var done = 0
+            func report(_ part: Int) throws {
+                let documents = min(searchIndex.documentsDone, plan.reports)
+                let searched = min(plan.searchIndexWeight, documents * VerificationPlan.entriesPerDocument)
+                try progress(done + searched + part, plan.total)
             }
-            let survey = DamageSurvey.take(db)
-            try add(VerificationCheck(name: "integrity", passed: survey.isClean,
-                                            detail: survey.isClean ? "PRAGMA integrity_check: ok"
-                                                : survey.description + "; " + Self.advice(survey, snapshot: newestSnapshot)))
-            try add(Self.guarded("foreignKeys") { db in
-                let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
-                return VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
-                                         detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions")
-            }(db))
-            try add(searchIndex)
-            try add(Self.guarded("versionChain", Self.chainCheck)(db))
-            try add(Self.guarded("replay", Self.replayCheck)(db))
-            try add(Self.guarded("settings", Self.settingsCheck)(db))
-            try add(Self.guarded("tally", Self.tallyCheck)(db))
-            try add(Self.guarded("screenshots") { db in try Self.blobCheck(db, blobs: blobs) }(db))
-            return ((try? VersionLog.latest(db)) ?? 0, checks)
+            func within(_ weight: Int, _ part: Int) throws { try report(min(max(part, 0), weight)) }
+            func finish(_ weight: Int) throws {
+                done += weight
+                try report(0)
+            }
+            do {
+                return try inspect { db in
+                    var checks: [VerificationCheck] = []
+                    func add(_ check: VerificationCheck, weight: Int) throws {
+                        checks.append(check)
+                        try finish(weight)
+                    }
+                    let survey = try DamageSurvey.take(db, tables: plan.tables.map(\.name)) { position, instructions in
+                        if instructions == 0, position > 0 { try finish(plan.tables[position - 1].weight) }
+                        try within(plan.tables[position].weight, instructions / VerificationPlan.instructionsPerEntry)
+                    }
+                    try add(VerificationCheck(name: "integrity", passed: survey.isClean,
+                                              detail: survey.isClean ? "PRAGMA integrity_check of \(plan.tables.count) tables and their indexes: ok"
+                                                  : survey.description + "; " + Self.advice(survey, snapshot: newestSnapshot)),
+                            weight: plan.tables.last?.weight ?? 0)
+                    try add(Self.guarded("foreignKeys") { db in
+                        let foreign = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+                        return VerificationCheck(name: "foreignKeys", passed: foreign.isEmpty,
+                                                 detail: foreign.isEmpty ? "every change refers to a version" : "\(foreign.count) rows refer to missing versions")
+                    }(db), weight: plan.reports)
+                    // The search index's check ran meanwhile on its own connection; its weight is counted as it goes.
+                    checks.append(searchIndex.wait()!)
+                    try add(Self.guarded("versionChain", Self.chainCheck)(db), weight: 1)
+                    try add(Self.guarded("replay", Self.replayCheck)(db), weight: plan.reports)
+                    try add(Self.guarded("settings", Self.settingsCheck)(db), weight: 1)
+                    try add(Self.guarded("tally", Self.tallyCheck)(db), weight: plan.reports)
+                    try add(Self.guarded("screenshots") { db in try Self.blobCheck(db, blobs: blobs) }(db), weight: 1)
+                    return ((try? VersionLog.latest(db)) ?? 0, checks)
+                }
+            } catch {
+                searchIndex.stop()
+                throw error
+            }
+        } catch {
+            throw StoreErrors.translate(error, opening: nil)
         }
     }
 
     /// One read transaction that ends by rolling back: on a damaged database SQLite reports the
     /// damage again at COMMIT, even of a transaction that only read, and the checks that caught it
     /// have already said what it is.
-    private func inspect<T>(_ body: (Database) throws -> T) throws(DeskError) -> T {
-        do {
-            return try database.inDatabase { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .rollback
-                }
-                return result!
+    private func inspect<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.inDatabase { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(db)
+                return .rollback
             }
-        } catch {
-            throw StoreErrors.translate(error, opening: nil)
+            return result!
         }
     }
 
@@ -92,25 +113,6 @@ extension Store {
         }
     }
 
-    /// FTS5's integrity check is spelled as an INSERT, so it runs as a (changeless) write under the
-    /// write lock rather than in a read transaction.
-    private func searchIndexCheck() -> VerificationCheck {
-        do {
-            try writeLock.withLock {
-                try database.writeWithoutTransaction { db in
-                    try db.execute(sql: "INSERT INTO report_text(report_text, rank) VALUES ('integrity-check', 0)")
-                }
-            }
-            return VerificationCheck(name: "searchIndex", passed: true, detail: "FTS5 integrity-check: ok")
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_CORRUPT_VTAB {
-            return VerificationCheck(name: "searchIndex", passed: false,
-                                     detail: "FTS5 integrity-check: the full-text search index is damaged or does not match the text; "
-                                         + "verify --repair-index rebuilds it from the reports in place")
-        } catch {
-            return VerificationCheck(name: "searchIndex", passed: false, detail: "FTS5 integrity-check could not run: \(StoreErrors.translate(error, opening: nil).message)")
-        }
-    }
-
     /// Versions are numbered 1…n without gaps and each one changed something (an erasure of reports
     /// that were all removed changed only the log).
     private static func chainCheck(_ db: Database) throws -> VerificationCheck {
@@ -128,18 +130,21 @@ extension Store {
     }
 
     /// Every report equals the state its newest version-log entry recorded (or is the row that
-    /// entry names as its after-state), and removed reports are gone.
+    /// entry names as its after-state), and removed reports are gone. Rows whose newest entry names
+    /// the row itself hold by that alone, so only the others are read into reports and compared.
     private static func replayCheck(_ db: Database) throws -> VerificationCheck {
         var mismatches: [Int] = []
-        var checked = 0
+        let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM report") ?? 0
+        let latest = "(SELECT max(version) FROM report_change m WHERE m.key = r.key)"
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT \(ReportRecord.columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
-                   c.after, (SELECT max(version) FROM report_change m WHERE m.key = r.key)
-            FROM report r LEFT JOIN report_change c ON c.key = r.key AND c.version = r.version ORDER BY r.key
-            """)
+                   c.after, \(latest)
+            FROM report r LEFT JOIN report_change c ON c.key = r.key AND c.version = r.version
+            WHERE NOT (coalesce(c.after = ?1, 0) AND coalesce(\(latest) = r.version, 0))
+            ORDER BY r.key
+            """, arguments: [VersionLog.rowMarker])
         let blobs = BlobStore(directory: "")
         while let row = try cursor.next() {
-            checked += 1
             let report = ReportRecord.report(from: row, blobs: blobs)
             let latest: Int? = row[22]
             // An entry marked as the row itself (an import's insert) holds while the row is unchanged.
@@ -171,10 +176,12 @@ extension Store {
                                  detail: wrong.isEmpty ? "settings match their logged values" : "settings differing: " + wrong.joined(separator: ", "))
     }
 
-    /// The tally that `total`, `info` and `stats` read equals a recount of the reports.
+    /// The tally that `total`, `info` and `stats` read equals a recount of the reports. The recount
+    /// scans the table: no index holds category, issue type and status together, and reading each
+    /// row through one costs more than reading the table once.
     private static func tallyCheck(_ db: Database) throws -> VerificationCheck {
         let counted = try Row.fetchAll(db, sql: """
-            SELECT category, issue_type, status, count(*) AS reports FROM report GROUP BY category, issue_type, status
+            SELECT category, issue_type, status, count(*) AS reports FROM report NOT INDEXED GROUP BY category, issue_type, status
             ORDER BY category, issue_type, status
             """)
         let tallied = try Row.fetchAll(db, sql: """

@@ -17,7 +17,7 @@ extension Store {
         do {
             return try writeLock.withLock { () throws -> String? in
                 try database.writeWithoutTransaction { db -> String? in
-                    let survey = DamageSurvey.take(db)
+                    let survey = try DamageSurvey.take(db)
                     let searchIntact = Self.searchIndexIsIntact(db)
                     if survey.isClean && searchIntact { return nil }
                     guard survey.isClean || survey.isRebuildable else {
