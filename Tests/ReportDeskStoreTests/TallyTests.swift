@@ -97,4 +97,22 @@ struct TallyTests {
         let failure = try #require(desk.failure("verify"))
         #expect(failure.data?["rule"] == "verify" && failure.message.contains("tally"), "\(failure.message)")
     }
+
+    @Test("verify notices a day tally that no longer matches the reports", arguments: [
+        "UPDATE report_day_tally SET reports = reports + 1 WHERE category = 'payment'",
+        "UPDATE report_status_day_tally SET reports = reports + 1 WHERE status = 'pending'",
+        "DELETE FROM processed_day_tally",
+    ])
+    func verifyRecountsDays(damage: String) throws {
+        let desk = TestDesk()
+        let keys = try desk.submitOneOfEach()
+        try desk.run("resolve \(keys.payment)")
+        let verified = try desk.run("verify")
+        #expect(verified["ok"] == true)
+        #expect(verified["checks"]?.arrayValue?.first { $0["name"] == "tally" }?["detail"]?.stringValue?.contains("and day match") == true)
+        _ = try BinaryRunner.sqlite(desk.location.databasePath, damage)
+        let failure = try #require(desk.failure("verify"))
+        let table = String(damage.split(separator: " ")[damage.hasPrefix("DELETE") ? 2 : 1])
+        #expect(failure.message.contains(table), "\(failure.message)")
+    }
 }

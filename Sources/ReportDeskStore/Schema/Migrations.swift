@@ -182,18 +182,6 @@ enum Migrations {
         PRAGMA user_version = 5;
         """
 
-    /// The UTC day of an instant in milliseconds, rounded down also before 1970.
-    private static func day(_ instant: String) -> String {
-        "((\(instant) - ((\(instant) % 86400000) + 86400000) % 86400000) / 86400000)"
-    }
-
-    /// Time to process in six-hour steps, rounded up, so the 24, 48 and 72 h limits of `stats` fall on
-    /// step boundaries (steps 4, 8 and 12).
-    private static func steps(_ row: String) -> String {
-        let negated = "(\(row)reported_at - \(row)processed_at)"
-        return "(-(\(negated) - ((\(negated) % 21600000) + 21600000) % 21600000) / 21600000)"
-    }
-
     /// Report counts per day of report time, with the appeal's state (`''` for none), and times to
     /// process per day processed, kept by triggers like `report_tally`. A count over a range of
     /// report times (`list --past-due`, `--since`, `info`, `stats`) sums the whole days from these
@@ -201,23 +189,14 @@ enum Migrations {
     /// finds the median `stats` gives without sorting every processed report; the others give
     /// `list` its sorts in index order.
     private static let v7: String = {
-        // Each tally: its table, key columns, and the key of a report row (`new`, `old` or the bare table).
-        let tallies: [(String, [String], (String) -> [String], String)] = [
-            ("report_day_tally", ["category", "issue_type", "status", "appeal", "day"],
-             { row in ["\(row)category", "\(row)issue_type", "\(row)status", "coalesce(\(row)appeal_status, '')", day("\(row)reported_at")] },
-             ""),
-            ("report_status_day_tally", ["status", "appeal", "day"],
-             { row in ["\(row)status", "coalesce(\(row)appeal_status, '')", day("\(row)reported_at")] }, ""),
-            ("processed_day_tally", ["category", "day", "steps"],
-             { row in ["\(row)category", day("\(row)processed_at"), steps(row)] }, "processed_at IS NOT NULL"),
-        ]
         var sql = ""
         var inserts: [String] = []
         var deletes: [String] = []
         var fills: [String] = []
-        for (table, columns, values, condition) in tallies {
+        for tally in DayTally.all {
+            let (table, columns, values, condition) = (tally.table, tally.columns, tally.values, tally.condition)
             let newValues = values("new.")
-            let key = columns.joined(separator: ", ")
+            let key = tally.key
             let types = columns.map { $0 == "day" || $0 == "steps" ? "\($0) INTEGER NOT NULL" : "\($0) TEXT NOT NULL" }
             sql += """
                 CREATE TABLE \(table) (
