@@ -63,6 +63,7 @@ public final class Store: Sendable {
                 PRAGMA journal_size_limit = 67108864;
                 PRAGMA cache_size = -16000;
                 """)
+            db.add(function: SearchIndex.indexFormFunction)
         }
         return configuration
     }

@@ -89,9 +89,14 @@ enum UndoCommand: Command {
         let written = try context.write { transaction -> (Int, (restored: [Report], removed: [Report], removedCount: Int)) in
             let target = requested ?? (transaction.version - 1)
             if target < 1 { throw DeskError.notFound("nothing to undo: the store has no versions yet") }
-            return (target, try transaction.revert(target) { done, total in
-                reverted = done
-                try progress.step(done: done, total: total)
+            return (target, try transaction.revert(target) { pass, done, total in
+                switch pass {
+                case .reports:
+                    reverted = done
+                    try progress.step(done: done, total: total)
+                case .indexes: try progress.step(done: done, total: total, phase: "building indexes", unit: "indexes")
+                case .searchText: try progress.step(done: done, total: total, phase: "rebuilding the search index", unit: "steps")
+                }
             })
         }
         progress.finish(done: reverted, total: reverted)

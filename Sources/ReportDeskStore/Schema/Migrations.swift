@@ -5,7 +5,7 @@ import GRDB
 enum Migrations {
     /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
     /// opening an up-to-date store reads one pragma instead of the migrator's table.
-    static let schemaVersion = 6
+    static let schemaVersion = 7
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -39,6 +39,9 @@ enum Migrations {
             // (`VersionLog.rowMarker`); older builds cannot read that, so the stamp makes them refuse
             // the store. Entries written before stay as they are and are read as ever.
             try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        migrator.registerMigration("v7-search-index-reads-the-reports") { db in
+            try db.execute(sql: v7)
         }
         return migrator
     }()
@@ -177,5 +180,27 @@ enum Migrations {
         CREATE INDEX report_by_open_appeal ON report(appeal_opened_at, category) WHERE appeal_status = 'open';
         CREATE INDEX report_by_kind_time ON report(category, issue_type, reported_at);
         PRAGMA user_version = 5;
+        """
+
+    /// The search index stops keeping its own copy of every report's text: it becomes an
+    /// external-content FTS5 table over a view of `report` that gives the text in its index form
+    /// (`SearchIndex`), built again from the reports. Every report and version stays as it is.
+    private static let v7 = """
+        DROP TABLE report_text;
+        CREATE VIEW report_search_text AS
+            SELECT key,
+                   CASE WHEN details GLOB '*[^ -~]*' THEN reportdesk_index_form(details) ELSE details END AS details,
+                   CASE WHEN words GLOB '*[^ -~]*' THEN reportdesk_index_form(words) ELSE words END AS note
+            FROM (SELECT key, coalesce(details, '') AS details,
+                         ltrim(note || coalesce(char(10) || nullif(appeal_message, ''), '')
+                               || coalesce(char(10) || nullif(appeal_note, ''), ''), char(10)) AS words
+                  FROM report)
+            WHERE details <> '' OR words <> '';
+        CREATE VIRTUAL TABLE report_text USING fts5(
+            details, note, content = 'report_search_text', content_rowid = 'key',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO report_text(report_text) VALUES ('rebuild');
+        PRAGMA user_version = 7;
         """
 }
