@@ -31,11 +31,17 @@ final class SetAsideIndexes {
     func restore(progress: (_ built: Int) throws -> Void) throws {
         // A build sorts the index's keys. With temporary storage in memory (an import asks for it,
         // for its statement journals) SQLite's sorter keeps every key in memory; spilling sorted
-        // runs to temporary files keeps memory flat whatever the store's size. Should SQLite refuse
-        // the switch, the build still works, only with more memory.
+        // runs to temporary files keeps memory flat whatever the store's size. The sorter's runs
+        // are as large as the page cache, and a build reads the table in order, so a small cache
+        // serves it as well. Should SQLite refuse a switch, the build still works, with more memory.
         let storage = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+        let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         if storage == 2 { try? db.execute(sql: "PRAGMA temp_store = FILE") }
-        defer { if storage == 2 { try? db.execute(sql: "PRAGMA temp_store = MEMORY") } }
+        try db.execute(sql: "PRAGMA cache_size = -4000")
+        defer {
+            if storage == 2 { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            try? db.execute(sql: "PRAGMA cache_size = \(cache)")
+        }
         for (built, index) in indexes.enumerated() {
             try db.execute(sql: index.sql)
             try progress(built + 1)
