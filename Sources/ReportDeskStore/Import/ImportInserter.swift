@@ -74,14 +74,11 @@ final class ImportInserter {
         }
     }
 
-    /// Keys the search and log passes take per statement, between two progress reports.
-    static let passKeys = 50_000
-
-    /// Builds the indexes set aside, then gives every report this import added its search text
-    /// and its version-log entry, set-based, a range of keys per statement; `progress` hears each
-    /// pass's steps. The entry's after-state is the row itself (`VersionLog.rowMarker`): the
-    /// report's next change records it as its before-state, so the log never holds an imported
-    /// row twice; `show --at`, `diff`, restore and `verify`'s replay read it through `VersionLog`.
+    /// Builds the indexes set aside, then gives every report this import added its version-log
+    /// entry and its search text, one set-based statement each; `progress` hears each pass's
+    /// steps. The entry's after-state is the row itself (`VersionLog.rowMarker`): the report's
+    /// next change records it as its before-state, so the log never holds an imported row twice;
+    /// `show --at`, `diff`, restore and `verify`'s replay read it through `VersionLog`.
     func finish(progress: (ImportPass, _ done: Int, _ total: Int) throws -> Void) throws {
         try flush()
         guard inserted > 0 else { return }
@@ -90,19 +87,19 @@ final class ImportInserter {
             try progress(.indexes, 0, setAside.count)
             try setAside.restore { built in try progress(.indexes, built, setAside.count) }
         }
-        let lastKey = try Self.lastKey(db)
-        var low = keysBefore
-        var done = 0
         try progress(.searchText, 0, inserted)
-        while low < lastKey {
-            let high = min(lastKey, low + Self.passKeys)
-            try SearchIndex.insert(db, keysAbove: low, upTo: high)
-            try db.execute(sql: "INSERT INTO report_change(version, key, before, after) SELECT ?, key, NULL, ? FROM report WHERE key > ? AND key <= ?",
-                           arguments: [transaction.version, VersionLog.rowMarker, low, high])
-            done += db.changesCount
-            low = high
-            try progress(.searchText, done, inserted)
+        try db.execute(sql: "INSERT INTO report_change(version, key, before, after) SELECT ?, key, NULL, ? FROM report WHERE key > ?",
+                       arguments: [transaction.version, VersionLog.rowMarker, keysBefore])
+        // Keys above the import's first one can have gaps (rows found to be duplicates used theirs),
+        // so the share of keys passed stands for the share of reports indexed.
+        let keys = Double(max(1, try Self.lastKey(db) - keysBefore))
+        let total = inserted
+        try StatementProgress.run(db, report: { key in
+            try progress(.searchText, min(total, Int(Double(key - keysBefore) / keys * Double(total))), total)
+        }) {
+            try SearchIndex.insert(db, keysAbove: keysBefore, step: "reportdesk_step(key)")
         }
+        try progress(.searchText, total, total)
     }
 
     /// The highest key ever given (AUTOINCREMENT keeps it in `sqlite_sequence`): an import's

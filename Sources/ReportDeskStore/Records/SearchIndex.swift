@@ -22,10 +22,11 @@ enum SearchIndex {
             .execute(arguments: [key])
     }
 
-    /// Indexes the reports with keys in `low` exclusive through `high` (an import's rows) in one statement.
-    static func insert(_ db: Database, keysAbove low: Int, upTo high: Int) throws {
-        try db.execute(sql: "INSERT INTO report_text(rowid, details, note) SELECT key, details, note FROM report_search_text WHERE key > ? AND key <= ?",
-                       arguments: [low, high])
+    /// Indexes every report with a key above `key` (an import's rows) in one statement; `step`, an
+    /// SQL expression over the row's `key` that is true, is evaluated for each row taken (progress).
+    static func insert(_ db: Database, keysAbove key: Int, step: String = "1") throws {
+        try db.execute(sql: "INSERT INTO report_text(rowid, details, note) SELECT key, details, note FROM report_search_text WHERE key > ? AND \(step)",
+                       arguments: [key])
     }
 
     /// Takes the report stored under `key` out of the index; runs before its row changes or goes.
