@@ -85,7 +85,11 @@ public final class Store: Sendable {
 
     /// Brings the schema up to date; the caller holds the write lock.
     private static func migrateIfNeeded(_ queue: DatabaseQueue) throws {
-        if try !isUpToDate(queue) { try Migrations.migrator.migrate(queue) }
+        guard try !isUpToDate(queue) else { return }
+        try Migrations.migrator.migrate(queue)
+        // A migration may rewrite a large part of the store (v7 rebuilds the search index); left in
+        // the WAL, it would be read again by every process that opens the store.
+        _ = try? queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// Runs a read in one deferred transaction (one consistent snapshot), translating storage
