@@ -94,7 +94,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportDeskStoreTests",
-            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskFormats", "ReportDeskCommands", "ReportDeskTesting"],
+            dependencies: ["ReportDeskCore", "ReportDeskStore", "ReportDeskFormats", "ReportDeskCommands", "ReportDeskTesting",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -69,6 +69,7 @@ public final class Store: Sendable {
                 PRAGMA journal_size_limit = 67108864;
                 PRAGMA cache_size = -16000;
                 """)
+            db.add(function: SearchIndex.indexFormFunction)
         }
         return configuration
     }
@@ -90,12 +91,11 @@ public final class Store: Sendable {
 
     /// Brings the schema up to date; the caller holds the write lock.
     private static func migrateIfNeeded(_ queue: DatabaseQueue) throws {
-        if try !isUpToDate(queue) {
-            try Migrations.migrator.migrate(queue)
-            // A migration that fills tables leaves a large WAL, which would slow every command after
-            // it until the next write; a reader still in it only leaves the WAL for that write.
-            try? queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-        }
+        guard try !isUpToDate(queue) else { return }
+        try Migrations.migrator.migrate(queue)
+        // A migration may fill tables or rewrite a large part of the store; left in the WAL, it
+        // would be read again by every process that opens the store until the next write.
+        _ = try? queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     /// The connection for everything but `read` and `lookup`: a shared snapshot ends first, so writes,

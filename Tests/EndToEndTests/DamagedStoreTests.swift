@@ -139,7 +139,7 @@ struct DamagedStoreTests {
     @Test("a flipped page of the search index: verify names the full-text search index, --repair-index rebuilds it")
     func flippedSearchIndexPage() throws {
         let listing = try seeded()
-        let damaged = try page(of: "report_text_content")
+        let damaged = try page(of: "report_text_data")
         try flip(page: damaged)
         let before = digest(database)
         let (_, checks) = try failedVerify()

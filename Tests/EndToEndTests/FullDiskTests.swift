@@ -201,7 +201,7 @@ struct FullDiskTests {
         guard let (disk, runner) = try seededDisk("checkpointOnAFullDisk") else { return }
         var growing = runner
         growing.environment["REPORTDESK_CHECKPOINT_BYTES"] = "1000000000"
-        let rows = (1...1200).map { #"{"category":"experience","issueType":"other","reportId":"WAL-\#($0)","details":"kept in the WAL \#($0) \#(String(repeating: "w", count: 300))","reportedAt":"2026-11-20T10:00:00Z"}"# }
+        let rows = (1...1200).map { #"{"category":"experience","issueType":"other","reportId":"WAL-\#($0)","details":"kept in the WAL \#($0) \#(String(repeating: "w", count: 450))","reportedAt":"2026-11-20T10:00:00Z"}"# }
         let batch = files.file("wal.jsonl")
         _ = FileManager.default.createFile(atPath: batch, contents: Data(rows.joined(separator: "\n").utf8))
         #expect(try growing.run(["--json", "import", batch]).json()[0]["imported"] == 1200)

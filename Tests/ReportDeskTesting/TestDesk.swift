@@ -44,9 +44,10 @@ package final class TestDesk: Sendable {
 
     /// `personalData` adds files `erase` walks besides the store's own (as front ends register theirs).
     package init(actor: String = "tester", registry: CommandRegistry = AllCommands.registry, zone: ZoneRules = .utc,
-                 interaction: any Interaction = SilentInteraction(), personalData: [PersonalDataFile] = []) {
+                 interaction: any Interaction = SilentInteraction(), personalData: [PersonalDataFile] = [],
+                 storeOptions: StoreOptions = StoreOptions(lockTimeout: 5)) {
         var settings = SessionSettings(location: StoreLocation(directory: folder.path + "/store"), actor: actor,
-                                       clock: clock.deskClock, zone: zone, storeOptions: StoreOptions(lockTimeout: 5))
+                                       clock: clock.deskClock, zone: zone, storeOptions: storeOptions)
         for file in personalData { settings.personalData.register(file) }
         desk = Desk(settings: settings)
         session = Session(environment: desk, registry: registry, interaction: interaction)

@@ -78,9 +78,12 @@ enum ImportCommand: Command {
         let store = try context.store()
         let started = Date()
         let interaction = context.interaction
+        // After the last row the bar gives way to the passes that follow, each with its own.
+        var rowsRead = false
         let settings = ImportSettings(
             zone: zone, now: context.now, rejectsDirectory: store.location.rejectsDirectory,
             progress: { rows, bytes, total in
+                guard !rowsRead else { return }
                 let estimate = total.flatMap { total in bytes > 0 ? max(rows, Int(Double(rows) * Double(total) / Double(bytes))) : nil }
                 interaction.progress(ProgressUpdate(done: rows, total: estimate, unit: "rows",
                                                     elapsedSeconds: Date().timeIntervalSince(started), finished: false))
@@ -92,8 +95,26 @@ enum ImportCommand: Command {
         do {
             written = try context.write { transaction in
                 let reports = try transaction.importedReports(screenshotFolder: input.folder)
+                let finish: () throws -> (added: Int, duplicates: Int) = {
+                    rowsRead = true
+                    var passStarted = (pass: ImportPass?.none, at: Date())
+                    let counts = try reports.finish { pass, done, total in
+                        if passStarted.pass != pass { passStarted = (pass: .some(pass), at: Date()) }
+                        try context.checkCancelled()
+                        interaction.progress(ProgressUpdate(
+                            done: done, total: total, unit: pass == .indexes ? "indexes" : "reports",
+                            elapsedSeconds: Date().timeIntervalSince(passStarted.at), finished: false,
+                            phase: pass == .indexes ? "building indexes" : "indexing text"))
+                    }
+                    // The commit and the checkpoint after it write the whole import to disk.
+                    if counts.added > 0 {
+                        interaction.progress(ProgressUpdate(done: 0, total: nil, unit: "pages", elapsedSeconds: 0, finished: false,
+                                                            phase: "writing to disk"))
+                    }
+                    return counts
+                }
                 let outcome = try ImportRun.run(input, taxonomy: try transaction.taxonomy(), settings: settings,
-                                                into: ImportRun.Target(add: reports.add, finish: reports.finish))
+                                                into: ImportRun.Target(add: reports.add, finish: finish))
                 rejectsFile = outcome.rejectsFile
                 transaction.summary = "import \(input.name): \(outcome.imported) added, \(Wording.count(outcome.duplicates, "duplicate")), \(outcome.rejectedCount) rejected"
                 return outcome

@@ -14,13 +14,24 @@ final class ProgressReporter {
         self.unit = unit
     }
 
-    /// One step done: `done` of `total` units (`nil` when the total is not known).
-    func step(done: Int, total: Int?) throws {
+    /// The pass under way (`nil` for the main one) and when it began.
+    private var phase: String?
+    private var phaseStarted = Date()
+
+    /// One step done: `done` of `total` units (`nil` when the total is not known). A later pass
+    /// (`phase`, counted in its own `unit`) gets its own bar and ETA.
+    func step(done: Int, total: Int?, phase: String? = nil, unit: String? = nil) throws {
         try context.checkCancelled()
+        if phase != self.phase {
+            self.phase = phase
+            phaseStarted = Date()
+        }
         let elapsed = Date().timeIntervalSince(started)
         guard shown || elapsed >= 1 else { return }
         shown = true
-        context.interaction.progress(ProgressUpdate(done: done, total: total, unit: unit, elapsedSeconds: elapsed, finished: false))
+        context.interaction.progress(ProgressUpdate(done: done, total: total, unit: unit ?? self.unit,
+                                                    elapsedSeconds: Date().timeIntervalSince(phase == nil ? started : phaseStarted),
+                                                    finished: false, phase: phase))
     }
 
     /// Closes the progress line, if one was drawn.

@@ -89,10 +89,18 @@ enum UndoCommand: Command {
         let written = try context.write { transaction -> (Int, (restored: [Report], removed: [Report], removedCount: Int)) in
             let target = requested ?? (transaction.version - 1)
             if target < 1 { throw DeskError.notFound("nothing to undo: the store has no versions yet") }
-            return (target, try transaction.revert(target) { done, total in
-                reverted = done
-                try progress.step(done: done, total: total)
-            })
+            let outcome = try transaction.revert(target) { pass, done, total in
+                switch pass {
+                case .reports:
+                    reverted = done
+                    try progress.step(done: done, total: total)
+                case .indexes: try progress.step(done: done, total: total, phase: "building indexes", unit: "indexes")
+                case .searchText: try progress.step(done: done, total: total, phase: "rebuilding the search index", unit: "steps")
+                }
+            }
+            // The commit writes the whole change to disk.
+            try progress.step(done: 0, total: nil, phase: "writing to disk", unit: "pages")
+            return (target, outcome)
         }
         progress.finish(done: reverted, total: reverted)
         let now = context.now

@@ -26,7 +26,9 @@ package enum SearchText {
     /// The text as it is put into the index: unchanged unless it holds unspaced script, whose runs
     /// become space-separated character pairs.
     package static func indexForm(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnspacedScript) else { return text }
+        // Every unspaced script lies above U+0E00, where UTF-8 lead bytes are 0xE0 or more: a byte
+        // scan rules most text out before any scalar is decoded.
+        guard text.utf8.contains(where: { $0 >= 0xE0 }), text.unicodeScalars.contains(where: isUnspacedScript) else { return text }
         var output = String.UnicodeScalarView()
         var run: [Unicode.Scalar] = []
         func flush() {

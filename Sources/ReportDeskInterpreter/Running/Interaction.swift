@@ -24,13 +24,17 @@ package struct ProgressUpdate: Sendable {
     package let unit: String
     package let elapsedSeconds: Double
     package let finished: Bool
+    /// The pass under way when a command makes several (say, an import's index builds after its
+    /// last row); `done`, `total` and `elapsedSeconds` then count within that pass.
+    package let phase: String?
 
-    package init(done: Int, total: Int?, unit: String, elapsedSeconds: Double, finished: Bool) {
+    package init(done: Int, total: Int?, unit: String, elapsedSeconds: Double, finished: Bool, phase: String? = nil) {
         self.done = done
         self.total = total
         self.unit = unit
         self.elapsedSeconds = elapsedSeconds
         self.finished = finished
+        self.phase = phase
     }
 }
 

@@ -30,7 +30,12 @@ package final class ImportedReports {
 
     /// Writes what is queued, with the search text and version-log entries of every added report.
     package func finish() throws -> (added: Int, duplicates: Int) {
-        try inserter.finish()
+        try finish { _, _, _ in }
+    }
+
+    /// `finish`, telling `progress` of each step of the passes made after the last row.
+    package func finish(progress: (ImportPass, _ done: Int, _ total: Int) throws -> Void) throws -> (added: Int, duplicates: Int) {
+        try inserter.finish(progress: progress)
         return (inserter.inserted, inserter.duplicates)
     }
 }

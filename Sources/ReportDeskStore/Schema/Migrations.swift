@@ -5,7 +5,7 @@ import GRDB
 enum Migrations {
     /// The schema this build writes, stamped in `PRAGMA user_version` by the last migration, so
     /// opening an up-to-date store reads one pragma instead of the migrator's table.
-    static let schemaVersion = 7
+    static let schemaVersion = 8
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -42,6 +42,9 @@ enum Migrations {
         }
         migrator.registerMigration("v7-day-tallies") { db in
             try db.execute(sql: v7)
+        }
+        migrator.registerMigration("v8-search-index-reads-the-reports") { db in
+            try db.execute(sql: v8)
         }
         return migrator
     }()
@@ -249,4 +252,26 @@ enum Migrations {
             """
         return sql
     }()
+
+    /// The search index stops keeping its own copy of every report's text: it becomes an
+    /// external-content FTS5 table over a view of `report` that gives the text in its index form
+    /// (`SearchIndex`), built again from the reports. Every report and version stays as it is.
+    private static let v8 = """
+        DROP TABLE report_text;
+        CREATE VIEW report_search_text AS
+            SELECT key,
+                   CASE WHEN details GLOB '*[^ -~]*' THEN reportdesk_index_form(details) ELSE details END AS details,
+                   CASE WHEN words GLOB '*[^ -~]*' THEN reportdesk_index_form(words) ELSE words END AS note
+            FROM (SELECT key, coalesce(details, '') AS details,
+                         ltrim(note || coalesce(char(10) || nullif(appeal_message, ''), '')
+                               || coalesce(char(10) || nullif(appeal_note, ''), ''), char(10)) AS words
+                  FROM report)
+            WHERE details <> '' OR words <> '';
+        CREATE VIRTUAL TABLE report_text USING fts5(
+            details, note, content = 'report_search_text', content_rowid = 'key',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO report_text(report_text) VALUES ('rebuild');
+        PRAGMA user_version = 8;
+        """
 }

@@ -25,7 +25,9 @@ extension Store {
                             "verify --repair-index rebuilds indexes only, and a table is \(survey.description); nothing was changed")
                     }
                     let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-                    let rebuilt = try DatabaseQueue(path: fresh)
+                    var configuration = Configuration()
+                    configuration.prepareDatabase { db in db.add(function: SearchIndex.indexFormFunction) }
+                    let rebuilt = try DatabaseQueue(path: fresh, configuration: configuration)
                     try rebuilt.writeWithoutTransaction { target in
                         try Self.rebuild(into: target, from: location.databasePath, pageSize: pageSize)
                         try target.backup(to: db)
@@ -69,15 +71,11 @@ extension Store {
             if try Bool.fetchOne(target, sql: "SELECT count(*) > 0 FROM damaged.sqlite_schema WHERE name = 'sqlite_sequence'") == true {
                 try target.execute(sql: "DELETE FROM main.sqlite_sequence; INSERT INTO main.sqlite_sequence SELECT * FROM damaged.sqlite_sequence")
             }
+            // The search index reads the reports' text through a view, so the view comes first.
+            for view in statements("view") { try target.execute(sql: view.sql) }
             for table in statements("table", virtual: true) { try target.execute(sql: table.sql) }
-            let reports = try Row.fetchCursor(target, sql: "SELECT key, details, note FROM main.report")
-            while let row = try reports.next() {
-                let details: String = row[1] ?? "", note: String = row[2]
-                guard !details.isEmpty || !note.isEmpty else { continue }
-                try target.cachedStatement(sql: "INSERT INTO main.report_text(rowid, details, note) VALUES (?, ?, ?)")
-                    .execute(arguments: [row[0], SearchText.indexForm(details), SearchText.indexForm(note)])
-            }
-            for index in statements("index") + statements("trigger") + statements("view") { try target.execute(sql: index.sql) }
+            try target.execute(sql: "INSERT INTO main.report_text(report_text) VALUES ('rebuild')")
+            for index in statements("index") + statements("trigger") { try target.execute(sql: index.sql) }
             let stamp = try Int.fetchOne(target, sql: "PRAGMA damaged.user_version") ?? 0
             try target.execute(sql: "PRAGMA main.user_version = \(stamp)")
             return .commit

@@ -46,7 +46,7 @@ extension Store {
             var outcome: Written<Value>?
             try db.inTransaction(.immediate) {
                 let version = try VersionLog.latest(db) + 1
-                let transaction = StoreTransaction(db: db, blobs: blobs, version: version, at: at)
+                let transaction = StoreTransaction(db: db, blobs: blobs, version: version, at: at, bulkRows: options.bulkRows)
                 let value = try body(transaction)
                 guard transaction.hasChanges else {
                     outcome = Written(value: value, version: version - 1, changed: false, keys: [])

@@ -21,18 +21,24 @@ package final class StoreTransaction {
     private(set) var changedSettings: [String] = []
     /// Reports added by an import, counted rather than listed so memory stays flat (R13).
     var bulkInsertions = 0
+    /// Reports removed in bulk (an import undone), counted rather than listed for the same reason.
+    var bulkRemovals = 0
     /// Set by `erase` when it scrubbed the version log: a change even when no report is left to save
     /// (the user's reports were all removed), or the scrubbed entries would roll back.
     var scrubbedLog = false
 
-    init(db: Database, blobs: BlobStore, version: Int, at: Instant) {
+    /// `StoreOptions.bulkRows`: how big an import or undo sets the secondary indexes aside.
+    let bulkRows: Int
+
+    init(db: Database, blobs: BlobStore, version: Int, at: Instant, bulkRows: Int) {
         self.db = db
         self.blobs = blobs
         self.version = version
         self.at = at
+        self.bulkRows = bulkRows
     }
 
-    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty || bulkInsertions > 0 || scrubbedLog }
+    var hasChanges: Bool { !changedKeys.isEmpty || !changedSettings.isEmpty || bulkInsertions > 0 || bulkRemovals > 0 || scrubbedLog }
 
     // MARK: Reading inside the write
 
@@ -85,7 +91,7 @@ package final class StoreTransaction {
             return .duplicate(key: existing ?? 0)
         }
         report.key = Int(db.lastInsertedRowID)
-        try SearchIndex.insert(db, report)
+        try SearchIndex.insert(db, key: report.key)
         try recordChange(key: report.key, before: nil, after: report)
         return .inserted(report)
     }
@@ -95,19 +101,36 @@ package final class StoreTransaction {
     package func save(_ changed: Report, replacing before: Report) throws -> Report {
         var after = changed
         after.version = version
+        let textChanged = before.details != after.details || before.note != after.note || before.appeal != after.appeal
+        if textChanged { try SearchIndex.remove(db, key: after.key) }
         try ReportRecord.update(db, from: before, to: after)
-        if before.details != after.details || before.note != after.note || before.appeal != after.appeal {
-            try SearchIndex.replace(db, after)
-        }
+        if textChanged { try SearchIndex.insert(db, key: after.key) }
         try recordChange(key: after.key, before: before, after: after)
         return after
     }
 
     /// Removes a report (undoing its intake). Its key is never handed out again (R4).
     package func remove(_ report: Report) throws {
-        try db.execute(sql: "DELETE FROM report WHERE key = ?", arguments: [report.key])
         try SearchIndex.remove(db, key: report.key)
+        try db.execute(sql: "DELETE FROM report WHERE key = ?", arguments: [report.key])
         try recordChange(key: report.key, before: report, after: nil)
+    }
+
+    /// Removes the reports under `keys` that are still there (undoing their intake) with a few
+    /// statements for the batch, and returns them. In `bulk`, the caller builds the search index
+    /// again afterwards, so their entries are left to that, and the keys are counted, not listed.
+    func removeAll(keys: [Int], bulk: Bool) throws -> [Report] {
+        guard !keys.isEmpty else { return [] }
+        let list = keys.map(String.init).joined(separator: ",")
+        let reports = try Row.fetchAll(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(list)) ORDER BY key")
+            .map { ReportRecord.report(from: $0, blobs: blobs) }
+        if !bulk {
+            for report in reports { try SearchIndex.remove(db, key: report.key) }
+        }
+        try db.execute(sql: "DELETE FROM report WHERE key IN (\(list))")
+        for report in reports { try recordChange(key: report.key, before: report, after: nil, listed: !bulk) }
+        if bulk { bulkRemovals += reports.count }
+        return reports
     }
 
     /// Puts back a removed report under its old key (undoing an undo of its intake).
@@ -117,7 +140,7 @@ package final class StoreTransaction {
         let arguments = ReportRecord.arguments(of: restored, key: restored.key,
                                                fingerprint: Fingerprint.isIdentity(of: restored) ? Fingerprint.of(restored) : nil)
         try db.execute(sql: ReportRecord.insertSQL, arguments: arguments)
-        try SearchIndex.insert(db, restored)
+        try SearchIndex.insert(db, key: restored.key)
         try recordChange(key: restored.key, before: nil, after: restored)
         return restored
     }
@@ -138,13 +161,13 @@ package final class StoreTransaction {
         if !changedSettings.contains(name) { changedSettings.append(name) }
     }
 
-    private func recordChange(key: Int, before: Report?, after: Report?) throws {
+    private func recordChange(key: Int, before: Report?, after: Report?, listed: Bool = true) throws {
         try db.cachedStatement(sql: """
             INSERT INTO report_change(version, key, before, after) VALUES (?, ?, ?, ?)
             ON CONFLICT(key, version) DO UPDATE SET after = excluded.after
             """).execute(arguments: [version, key, before.map { JSONWriter.string($0.stateJSON) },
                                      after.map { JSONWriter.string($0.stateJSON) }])
-        if changedKeySet.insert(key).inserted { changedKeys.append(key) }
+        if listed, changedKeySet.insert(key).inserted { changedKeys.append(key) }
     }
 
     /// Copies a screenshot file into the store's blobs (R11).

@@ -7,8 +7,10 @@ extension StoreTransaction {
     /// Refused when a later version changed the same report or setting, or when erased data would
     /// come back (`erase` is final).
     /// The version's changes are read a batch of keys at a time, so undoing an import of any size
-    /// holds one batch in memory; `progress` hears reports done of the total and may throw to stop.
-    package func revert(_ target: Int, progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) throws -> (restored: [Report], removed: [Report], removedCount: Int) {
+    /// holds one batch in memory; the reports it added go a batch at a time (`removeAll`).
+    /// `progress` hears each pass's steps (reports done of the total, then any rebuilds) and may
+    /// throw to stop.
+    package func revert(_ target: Int, progress: (RevertPass, _ done: Int, _ total: Int) throws -> Void = { _, _, _ in }) throws -> (restored: [Report], removed: [Report], removedCount: Int) {
         let latest = version - 1
         guard target >= 1, target <= latest,
               let entry = try VersionLog.entry(db, number: target, keyLimit: 0) else {
@@ -46,6 +48,14 @@ extension StoreTransaction {
         summary = "undo version \(target) (\(entry.command))"
         var restored: [Report] = []
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM report_change WHERE version = ?", arguments: [target]) ?? 0
+        // Reports the version added leave the store; when they are most of it (an import undone),
+        // the indexes and the search index are built again afterwards instead of row by row.
+        let adding = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM report_change c JOIN report r ON r.key = c.key WHERE c.version = ? AND c.before IS NULL
+            """, arguments: [target]) ?? 0
+        let held = try Int.fetchOne(db, sql: "SELECT coalesce(sum(reports), 0) FROM report_tally") ?? 0
+        let bulk = adding >= bulkRows && adding * 2 >= held
+        let setAside = bulk ? try SetAsideIndexes(db) : nil
         var done = 0
         var removed: [Report] = []
         var removedCount = 0
@@ -56,27 +66,34 @@ extension StoreTransaction {
                 """), arguments: [target, after])
             guard let last = changes.last else { break }
             after = last[0]
+            var added: [Int] = []
             for change in changes {
                 let key: Int = change[0]
                 let beforeText: String? = change[1]
-                let current = try report(key: key)
-                let before = try beforeText.flatMap { Report(stateJSON: try JSONParser.parse($0), version: 0) }
-                switch (current, before) {
-                case (let current?, let before?):
+                guard let before = try beforeText.flatMap({ Report(stateJSON: try JSONParser.parse($0), version: 0) }) else {
+                    added.append(key)
+                    continue
+                }
+                if let current = try report(key: key) {
                     restored.append(try save(before, replacing: current))
-                case (let current?, nil):
-                    try remove(current)
-                    // Named in the result; an undone import can remove a million, so only the first are kept.
-                    if removed.count < Self.removedListed { removed.append(current) }
-                    removedCount += 1
-                case (nil, let before?):
+                } else {
                     restored.append(try reinstate(before))
-                case (nil, nil):
-                    break
                 }
             }
+            for report in try removeAll(keys: added, bulk: bulk) {
+                // Named in the result; an undone import can remove a million, so only the first are kept.
+                if removed.count < Self.removedListed { removed.append(report) }
+                removedCount += 1
+            }
             done += changes.count
-            try progress(done, total)
+            try progress(.reports, done, total)
+        }
+        if let setAside {
+            try progress(.indexes, 0, setAside.count)
+            try setAside.restore { built in try progress(.indexes, built, setAside.count) }
+            try progress(.searchText, 0, 1)
+            try SearchIndex.rebuild(db)
+            try progress(.searchText, 1, 1)
         }
         let settingChanges = try Row.fetchAll(db, sql: "SELECT name, before FROM setting_change WHERE version = ?", arguments: [target])
         for change in settingChanges {
@@ -89,4 +106,14 @@ extension StoreTransaction {
 
     /// How many removed reports an undo names in its result.
     package static let removedListed = 100
+}
+
+/// The passes an undo makes.
+package enum RevertPass: Sendable {
+    /// Reverting the version's report changes, a batch at a time.
+    case reports
+    /// Building the report table's indexes set aside while many reports left.
+    case indexes
+    /// Building the search index again from the reports left.
+    case searchText
 }
