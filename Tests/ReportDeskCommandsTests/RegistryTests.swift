@@ -127,6 +127,8 @@ struct BindingTests {
         try desk.run("submit --category experience --issue-type other --report-id R-77")
         #expect(try desk.call("show", ["id": 2])["reportId"] == "R-77", "a JSON number is always a key")
         #expect(try desk.call("show", ["id": "2"])["key"] == 1, "the string 2 is a Report ID here")
+        #expect(try desk.call("show", ["id": "1"])["key"] == 1, "digits no Report ID matches are a key")
+        #expect(desk.failure("show", ["id": "5"])?.code == .notFound)
         #expect(try desk.run("show '#2'")["key"] == 2)
         #expect(try desk.run("show R-77")["key"] == 2)
         #expect(desk.failure("show R-78")?.code == .notFound)

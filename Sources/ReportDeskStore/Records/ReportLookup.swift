@@ -37,8 +37,10 @@ enum ReportLookup {
             found = try ColumnsCursor(db.cachedStatement(sql: "SELECT \(columns) FROM report WHERE key = ?"),
                                       arguments: [key], read: read).single()
         case (.text(let text), let key?):
+            // The Report ID's key if one matches, else the digits: one probe of the Report ID index
+            // and one of the table, where an OR of both would gather and sort the two.
             found = try ColumnsCursor(db.cachedStatement(sql: """
-                SELECT \(columns) FROM report WHERE report_id = ?1 OR key = ?2 ORDER BY report_id IS ?1 DESC LIMIT 1
+                SELECT \(columns) FROM report WHERE key = coalesce((SELECT key FROM report WHERE report_id = ?1), ?2)
                 """), arguments: [text, key], read: read).single()
         case (.text(let text), nil):
             found = try ColumnsCursor(db.cachedStatement(sql: "SELECT \(columns) FROM report WHERE report_id = ?"),
