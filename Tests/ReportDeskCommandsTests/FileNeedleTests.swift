@@ -26,4 +26,27 @@ struct FileNeedleTests {
         #expect(!FileNeedle(needle, chunkSize: 32).isFound(in: almost))
         #expect(!FileNeedle(needle).isFound(in: folder.file("missing")))
     }
+
+    @Test("the registry's search tells its progress in bytes up to the total of every file it reads")
+    func searchProgress() throws {
+        let folder = TemporaryFolder()
+        let snapshots = folder.file("snapshots")
+        let rejects = folder.file("rejects")
+        try FileManager.default.createDirectory(atPath: snapshots, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: rejects, withIntermediateDirectories: true)
+        var big = [UInt8](repeating: UInt8(ascii: "."), count: 3 << 20)
+        big.replaceSubrange(big.count - 20..<big.count - 11, with: Array("OPEN-X-77".utf8))
+        #expect(FileManager.default.createFile(atPath: snapshots + "/monday", contents: Data(big)))
+        #expect(FileManager.default.createFile(atPath: snapshots + "/tuesday", contents: Data(repeating: 0x2E, count: 1000)))
+        #expect(FileManager.default.createFile(atPath: rejects + "/import.csv", contents: Data("row,OPEN-X-77\n".utf8)))
+        var calls: [(searched: Int, total: Int)] = []
+        let found = PersonalDataRegistry.storeFiles.forget("OPEN-X-77", in: folder.path) { calls.append(($0, $1)) }
+        #expect(found.snapshots == ["monday"])
+        #expect(found.others == ["rejects/import.csv"])
+        let total = (3 << 20) + 1000 + "row,OPEN-X-77\n".utf8.count
+        #expect(calls.allSatisfy { $0.total == total })
+        #expect(zip(calls, calls.dropFirst()).allSatisfy { $0.searched < $1.searched }, "only forward")
+        #expect(calls.last?.searched == total, "every byte of every file")
+        #expect(calls.count >= 4, "a step per chunk of the big file")
+    }
 }

@@ -13,8 +13,9 @@ package struct FileNeedle {
         self.chunkSize = max(chunkSize, bytes.count)
     }
 
-    /// Whether the file at `path` holds the bytes; `false` when it cannot be read.
-    package func isFound(in path: String) -> Bool {
+    /// Whether the file at `path` holds the bytes; `false` when it cannot be read. `scanned` is told
+    /// the bytes read after each chunk.
+    package func isFound(in path: String, scanned: (Int) -> Void = { _ in }) -> Bool {
         guard !bytes.isEmpty else { return false }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
@@ -28,6 +29,7 @@ package struct FileNeedle {
                 let count = read(fd, base + kept, chunkSize)
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return false }
+                scanned(count)
                 let filled = kept + count
                 if contains(UnsafeRawPointer(base), count: filled) { return true }
                 kept = min(overlap, filled)

@@ -21,22 +21,32 @@ package struct PersonalDataRegistry: Sendable {
 
     /// Lets every file that can forget `text` do so, then finds, by their bytes, the files in the
     /// store's folder `directory` that still hold it (read a chunk at a time: a snapshot is a
-    /// whole store).
-    package func forget(_ text: String, in directory: String) -> (snapshots: [String], others: [String]) {
+    /// whole store). `progress` is told the bytes searched so far and the bytes there are to search.
+    package func forget(_ text: String, in directory: String,
+                        progress: (_ searched: Int, _ total: Int) -> Void = { _, _ in }) -> (snapshots: [String], others: [String]) {
         let needle = FileNeedle(text)
-        var snapshots: [String] = []
-        var others: [String] = []
+        var candidates: [(file: PersonalDataFile, name: String, path: String)] = []
         for file in files {
             let path = directory + "/" + file.name
             file.forget?(text, path)
             let names = file.isFolder ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() : [""]
-            for name in names {
-                let found = name.isEmpty ? path : path + "/" + name
-                guard needle.isFound(in: found) else { continue }
-                switch file.listing {
-                case .snapshots: snapshots.append(name.isEmpty ? file.name : name)
-                case .otherFiles: others.append(name.isEmpty ? file.name : file.name + "/" + name)
-                }
+            for name in names { candidates.append((file, name, name.isEmpty ? path : path + "/" + name)) }
+        }
+        let total = candidates.reduce(0) { sum, candidate in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: candidate.path)[.size] as? Int) ?? 0)
+        }
+        var searched = 0
+        var snapshots: [String] = []
+        var others: [String] = []
+        for (file, name, path) in candidates {
+            let found = needle.isFound(in: path) { count in
+                searched += count
+                progress(searched, total)
+            }
+            guard found else { continue }
+            switch file.listing {
+            case .snapshots: snapshots.append(name.isEmpty ? file.name : name)
+            case .otherFiles: others.append(name.isEmpty ? file.name : file.name + "/" + name)
             }
         }
         return (snapshots, others)

@@ -6,12 +6,16 @@ import ReportDeskInterpreter
 final class ProgressReporter {
     private let context: CommandContext
     private let unit: String
+    /// Whether Ctrl-C stops the work between steps; not for work that runs after its change was
+    /// committed (what is left only reports on it).
+    private let stopsOnInterrupt: Bool
     private let started = Date()
     private var shown = false
 
-    init(_ context: CommandContext, unit: String) {
+    init(_ context: CommandContext, unit: String, stopsOnInterrupt: Bool = true) {
         self.context = context
         self.unit = unit
+        self.stopsOnInterrupt = stopsOnInterrupt
     }
 
     /// The pass under way (`nil` for the main one) and when it began.
@@ -21,7 +25,7 @@ final class ProgressReporter {
     /// One step done: `done` of `total` units (`nil` when the total is not known). A later pass
     /// (`phase`, counted in its own `unit`) gets its own bar and ETA.
     func step(done: Int, total: Int?, phase: String? = nil, unit: String? = nil) throws {
-        try context.checkCancelled()
+        if stopsOnInterrupt { try context.checkCancelled() }
         if phase != self.phase {
             self.phase = phase
             phaseStarted = Date()

@@ -53,7 +53,18 @@ enum EraseCommand: Command {
         do { try store.checkpointAndTruncate() } catch { logCleared = false }
         let removed = store.removeBlobs(outcome.blobs)
         // Files beside the database name the user too: those that can forget (the REPL's history) do.
-        let holders = try context.desk.settings.personalData.forget(user, in: store.location.directory)
+        // The erasure is committed; the search only reports on it, so Ctrl-C does not stop it.
+        let progress = ProgressReporter(context, unit: "MiB searched", stopsOnInterrupt: false)
+        let mebibyte = 1 << 20
+        var searched = (done: 0, total: 0)
+        let holders = try context.desk.settings.personalData.forget(user, in: store.location.directory) { done, total in
+            let step = (done / mebibyte, total / mebibyte)
+            // A step a chunk would redraw the line hundreds of times a second; every 32 MiB is enough.
+            guard step.0 / 32 != searched.done / 32 || done == total else { return }
+            searched = step
+            try? progress.step(done: searched.done, total: searched.total)
+        }
+        progress.finish(done: searched.done, total: searched.total)
         return Erased(keys: outcome.reports, versions: outcome.versions, screenshots: removed,
                       snapshotsHoldingData: holders.snapshots, otherFilesHoldingData: holders.others,
                       logCleared: logCleared, version: written.version)
