@@ -58,7 +58,7 @@ package final class RPCServer: Sendable {
                 }
                 let more = inbox.hasWaiting
                 if !more { sharedReads.end() }
-                if let reply { output.send(reply, holding: more && dispatcher.onlyReads(inbound)) }
+                if let reply { output.send(reply, holding: more && reads) }
                 if !more { output.flush() }
                 if output.isClosed { return 0 }
                 if let status = dispatcher.exitStatus {
@@ -129,9 +129,9 @@ private struct SharedReads {
     init(desk: Desk) { self.desk = desk }
 
     mutating func begin() {
+        if count >= Self.readsPerSnapshot { end() }
         if count == 0 { desk.beginSharedReads() }
         count += 1
-        if count >= Self.readsPerSnapshot { end() }
     }
 
     mutating func end() {
