@@ -216,12 +216,7 @@ enum Migrations {
                 """)
             let match = zip(columns, values("old.")).map { "\($0) = \($1)" }.joined(separator: " AND ")
             deletes.append("UPDATE \(table) SET reports = reports - 1 WHERE \(match);")
-            let rowValues = values("")
-            fills.append("""
-                INSERT INTO \(table) (\(key), reports)
-                    SELECT \(rowValues.joined(separator: ", ")), count(*) FROM report\(condition.isEmpty ? "" : " WHERE \(condition)")
-                    GROUP BY \(rowValues.joined(separator: ", "));
-                """)
+            fills.append("INSERT INTO \(table) (\(key), reports) \(tally.recountSQL);")
         }
         let changed = ["category", "issue_type", "status", "appeal_status", "reported_at", "processed_at"]
         sql += """
