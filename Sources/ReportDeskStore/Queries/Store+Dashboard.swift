@@ -139,14 +139,14 @@ private struct DashboardSQL {
             if let status = Appeal.Status(rawValue: row[0]) { appeals.add(status, count: row[1]) }
         }
         let openAppeals = try count { $0.appeal = .open }
-        let pastDueReports = try Row.fetchAll(db, sql: """
+        let pastDueReports = try Array(ColumnsCursor(reports: db.makeStatement(sql: """
             SELECT \(ReportRecord.columns) FROM report WHERE status = 'pending' AND reported_at < ?\(categoryCondition)
             ORDER BY reported_at, key LIMIT \(request.listLimit)
-            """, arguments: arguments([now - window])).map { ReportRecord.report(from: $0, blobs: blobs) }
-        let openAppealReports = try Row.fetchAll(db, sql: """
+            """), arguments: arguments([now - window]), blobs: blobs))
+        let openAppealReports = try Array(ColumnsCursor(reports: db.makeStatement(sql: """
             SELECT \(ReportRecord.columns) FROM report INDEXED BY report_by_open_appeal
             WHERE appeal_status = 'open'\(categoryCondition) ORDER BY appeal_opened_at, key LIMIT \(request.listLimit)
-            """, arguments: StatementArguments(request.categories)).map { ReportRecord.report(from: $0, blobs: blobs) }
+            """), arguments: StatementArguments(request.categories), blobs: blobs))
 
         return DashboardFigures(
             version: version, categories: categories, received: received,

@@ -61,10 +61,10 @@ extension Store {
         return try read { db in
             let (terms, arguments) = filter.sqlTerms(now: now)
             let whereClause = terms.isEmpty ? "" : "WHERE " + terms.joined(separator: " AND ")
-            let cursor = try Row.fetchCursor(db, sql: "SELECT \(ReportRecord.columns) FROM report \(whereClause) ORDER BY key",
-                                             arguments: arguments)
+            let reports = try ColumnsCursor(reports: db.makeStatement(sql: "SELECT \(ReportRecord.columns) FROM report \(whereClause) ORDER BY key"),
+                                            arguments: arguments, blobs: blobs)
             let version = try VersionLog.latest(db)
-            while let row = try cursor.next() { try body(ReportRecord.report(from: row, blobs: blobs)) }
+            while let report = try reports.next() { try body(report) }
             return version
         }
     }
@@ -236,8 +236,8 @@ struct ReportPageQuery {
         guard !keys.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
         // A cursor reads each row in place instead of copying it first.
-        let reports = try ColumnsCursor(db.makeStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))"),
-                                        arguments: StatementArguments(keys)) { ReportRecord.report(from: $0, blobs: blobs) }
+        let reports = try ColumnsCursor(reports: db.makeStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(placeholders))"),
+                                        arguments: StatementArguments(keys), blobs: blobs)
         var byKey: [Int: Report] = [:]
         byKey.reserveCapacity(keys.count)
         while let report = try reports.next() { byKey[report.key] = report }

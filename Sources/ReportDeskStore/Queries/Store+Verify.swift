@@ -136,19 +136,20 @@ extension Store {
         var mismatches: [Int] = []
         let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM report") ?? 0
         let latest = "(SELECT max(version) FROM report_change m WHERE m.key = r.key)"
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT \(ReportRecord.columns.split(separator: ",").map { "r." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
-                   c.after, \(latest)
+        let blobs = BlobStore(directory: "")
+        let logged = ReportRecord.columnNames.count
+        let rows = try ColumnsCursor(db.makeStatement(sql: """
+            SELECT \(ReportRecord.columnNames.map { "r." + $0 }.joined(separator: ", ")), c.after, \(latest)
             FROM report r LEFT JOIN report_change c ON c.key = r.key AND c.version = r.version
             WHERE NOT (coalesce(c.after = ?1, 0) AND coalesce(\(latest) = r.version, 0))
             ORDER BY r.key
-            """, arguments: [VersionLog.rowMarker])
-        let blobs = BlobStore(directory: "")
-        while let row = try cursor.next() {
-            let report = ReportRecord.report(from: row, blobs: blobs)
-            let latest: Int? = row[22]
+            """), arguments: [VersionLog.rowMarker]) { columns in
+            (report: ReportRecord.report(from: columns, blobs: blobs), after: columns.text(logged),
+             latest: columns.integer(logged + 1).map(Int.init))
+        }
+        while let (report, after, latest) = try rows.next() {
             // An entry marked as the row itself (an import's insert) holds while the row is unchanged.
-            guard let text: String = row[21], latest == report.version,
+            guard let text = after, latest == report.version,
                   text == VersionLog.rowMarker || (try? JSONParser.parse(text)) == report.stateJSON else {
                 if mismatches.count < 20 { mismatches.append(report.key) }
                 continue

@@ -1,20 +1,10 @@
 import GRDB
+import ReportDeskCore
 
-/// The columns of one selected row, read by position: a GRDB `Row`, or a statement's current step
-/// read in place. `ReportRecord` reads a report through this, so both read the same mapping.
-protocol ReportColumns {
-    func text(_ index: Int) -> String?
-    func integer(_ index: Int) -> Int64?
-}
-
-extension Row: ReportColumns {
-    func text(_ index: Int) -> String? { self[index] }
-    func integer(_ index: Int) -> Int64? { self[index] }
-}
-
-/// A statement's current row, read straight from SQLite: no copy of the row, no table of column
-/// names, no per-value boxing (a `Row` makes all three, and `show` reads one row per request).
-struct StatementColumns: ReportColumns {
+/// A statement's current row, read by position straight from SQLite: no copy of the row, no table
+/// of column names, no per-value boxing (a GRDB `Row` makes all three). Every report the store
+/// reads comes through here (`ReportRecord.report(from:blobs:)`).
+struct StatementColumns {
     let statement: SQLiteStatement
 
     func text(_ index: Int) -> String? { String.fromStatement(statement, atUncheckedIndex: CInt(index)) }
@@ -40,5 +30,12 @@ final class ColumnsCursor<Element>: DatabaseCursor {
         guard let element = try next() else { return nil }
         while try next() != nil {}
         return element
+    }
+}
+
+extension ColumnsCursor where Element == Report {
+    /// The reports a statement selects with `ReportRecord.columns`, read one at a time.
+    convenience init(reports statement: Statement, arguments: StatementArguments = StatementArguments(), blobs: BlobStore) throws {
+        try self.init(statement, arguments: arguments) { ReportRecord.report(from: $0, blobs: blobs) }
     }
 }

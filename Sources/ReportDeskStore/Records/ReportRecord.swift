@@ -10,7 +10,7 @@ enum ReportRecord {
     static let insertedColumnCount = columnNames.count + 1
 
     /// Reads a report from a row selected with `columns` (in that order).
-    static func report(from row: some ReportColumns, blobs: BlobStore) -> Report {
+    static func report(from row: StatementColumns, blobs: BlobStore) -> Report {
         var screenshot: Screenshot?
         let sha = row.text(7)
         let url = row.text(10)

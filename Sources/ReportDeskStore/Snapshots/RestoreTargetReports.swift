@@ -16,7 +16,7 @@ struct SnapshotReports: RestoreTargetReports {
         let statement = try db.cachedStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key = ?")
         var found: [Int: Report] = [:]
         for key in keys {
-            if let row = try Row.fetchOne(statement, arguments: [key]) { found[key] = ReportRecord.report(from: row, blobs: blobs) }
+            if let report = try ColumnsCursor(reports: statement, arguments: [key], blobs: blobs).single() { found[key] = report }
         }
         return found
     }

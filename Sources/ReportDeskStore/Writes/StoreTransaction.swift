@@ -122,8 +122,8 @@ package final class StoreTransaction {
     func removeAll(keys: [Int], bulk: Bool) throws -> [Report] {
         guard !keys.isEmpty else { return [] }
         let list = keys.map(String.init).joined(separator: ",")
-        let reports = try Row.fetchAll(db, sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(list)) ORDER BY key")
-            .map { ReportRecord.report(from: $0, blobs: blobs) }
+        let reports = try Array(ColumnsCursor(reports: db.makeStatement(sql: "SELECT \(ReportRecord.columns) FROM report WHERE key IN (\(list)) ORDER BY key"),
+                                              blobs: blobs))
         if !bulk {
             for report in reports { try SearchIndex.remove(db, key: report.key) }
         }
